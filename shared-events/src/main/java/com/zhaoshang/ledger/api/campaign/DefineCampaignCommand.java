@@ -1,0 +1,11 @@
+package com.zhaoshang.ledger.api.campaign;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An admin defines a campaign (专项行动, e.g. 百日会战 1 July – 30 September) with per-unit targets. {@code campaignId} is made by the server. */
+public record DefineCampaignCommand(@TargetAggregateIdentifier String campaignId, String name, LocalDate from, LocalDate to,
+                                    List<CampaignTarget> targets) {
+}
