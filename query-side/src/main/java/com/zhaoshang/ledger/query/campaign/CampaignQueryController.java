@@ -1,0 +1,41 @@
+package com.zhaoshang.ledger.query.campaign;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+
+/** Leaders read campaigns and their progress. */
+@RestController
+@RequestMapping("/api/campaigns")
+public class CampaignQueryController {
+
+    private final CampaignViews campaigns;
+
+    public CampaignQueryController(CampaignViews campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping
+    public List<CampaignViews.CampaignSummary> handle() {
+        return campaigns.list();
+    }
+
+    @GetMapping("/{id}")
+    public CampaignViews.CampaignDetail handle(@PathVariable String id) {
+        return campaigns.find(id).orElseThrow(() -> unknown(id));
+    }
+
+    @GetMapping("/{id}/progress")
+    public CampaignViews.Progress progress(@PathVariable String id) {
+        return campaigns.progress(id).orElseThrow(() -> unknown(id));
+    }
+
+    static ResponseStatusException unknown(String id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no campaign " + id);
+    }
+}

@@ -1,0 +1,46 @@
+package com.zhaoshang.ledger.query.ranking;
+
+import com.zhaoshang.ledger.query.campaign.CampaignViews;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.LocalDate;
+
+/** {@code GET /api/rankings?peerGroup=&from=&to=} or {@code ?campaignId=[&peerGroup=]}: see {@link RankingService} for the formula. */
+@RestController
+public class RankingController {
+
+    private final RankingService rankings;
+    private final CampaignViews campaigns;
+
+    public RankingController(RankingService rankings, CampaignViews campaigns) {
+        this.rankings = rankings;
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/api/rankings")
+    public RankingService.Ranking handle(@RequestParam(required = false) String peerGroup,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                         @RequestParam(required = false) String campaignId) {
+        if (campaignId != null) {
+            if (from != null || to != null) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give either campaignId or from and to, not both");
+            }
+            CampaignViews.CampaignDetail campaign = campaigns.find(campaignId)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no campaign " + campaignId));
+            return rankings.forCampaign(campaign, peerGroup);
+        }
+        if (peerGroup == null || peerGroup.isBlank() || from == null || to == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give peerGroup, from and to (or campaignId)");
+        }
+        if (to.isBefore(from)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to is before from");
+        }
+        return rankings.forPeriod(peerGroup, from, to);
+    }
+}

@@ -1,0 +1,104 @@
+package com.zhaoshang.ledger.query.views;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts the facts of a unit and its whole subtree (a district's figures include its towns) whose {@code occurredOn}
+ * lies inside a window (both ends inclusive).
+ */
+@Component
+public class IndicatorCounter {
+
+    /** The unit {@code :root} and every unit below it; a unit not (yet) in the tree is its own subtree. */
+    public static final String SUBTREE = """
+            WITH RECURSIVE subtree(unit_id) AS (
+                SELECT CAST(:root AS VARCHAR)
+                UNION
+                SELECT CAST(u.unit_id AS VARCHAR) FROM views_unit u JOIN subtree s ON u.parent_id = s.unit_id)
+            """;
+
+    private final JdbcClient jdbc;
+
+    public IndicatorCounter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The actual value: a count for counting indicators, a sum of money in the measure's currency for amounts. */
+    public BigDecimal actual(String unitId, Measure measure, LocalDate from, LocalDate to) {
+        StringBuilder sql = new StringBuilder(SUBTREE)
+                .append("SELECT COALESCE(SUM(")
+                .append(measure.indicator().isAmount() ? "f.amount" : "f.quantity")
+                .append("), 0) FROM views_fact f WHERE f.unit_id IN (SELECT unit_id FROM subtree)")
+                .append(" AND f.indicator = :indicator AND f.occurred_on BETWEEN :from AND :to");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("root", unitId);
+        params.put("indicator", measure.indicator().name());
+        params.put("from", from);
+        params.put("to", to);
+        if (measure.indicator().isAmount() && measure.currency() != null) {
+            sql.append(" AND f.currency = :currency");
+            params.put("currency", measure.currency().name());
+        }
+        if (measure.industrial() != null) {
+            sql.append(" AND f.industrial = :industrial");
+            params.put("industrial", measure.industrial());
+        }
+        if (measure.minAmount() != null) {
+            sql.append(" AND f.ref_currency = :minCurrency AND f.ref_amount >= :minAmount");
+            params.put("minCurrency", measure.minAmount().currency().name());
+            params.put("minAmount", measure.minAmount().amount());
+        }
+        BigDecimal value = jdbc.sql(sql.toString()).params(params).query(BigDecimal.class).single();
+        return measure.indicator().isAmount() ? value.setScale(2) : value.setScale(0);
+    }
+
+    /**
+     * Projects of the subtree overdue to start as of {@code asOf}: signed more than {@code deadlineDays} days before
+     * it, construction not started by then, and not terminated or abandoned by then.
+     */
+    public long overdueToStart(String unitId, LocalDate asOf, int deadlineDays) {
+        return jdbc.sql(SUBTREE + """
+                        SELECT COUNT(*) FROM views_project p WHERE p.unit_id IN (SELECT unit_id FROM subtree)
+                          AND p.signed_on IS NOT NULL AND p.signed_on < :limit
+                          AND (p.construction_on IS NULL OR p.construction_on > :asOf)
+                          AND (p.terminated_on IS NULL OR p.terminated_on > :asOf)
+                          AND (p.abandoned_on IS NULL OR p.abandoned_on > :asOf)""")
+                .param("root", unitId)
+                .param("limit", asOf.minusDays(deadlineDays))
+                .param("asOf", asOf)
+                .query(Long.class).single();
+    }
+
+    /** The ancestors of a unit, nearest first (empty for a root or a unit not in the tree). */
+    public List<String> ancestors(String unitId) {
+        List<String> chain = new ArrayList<>();
+        String current = unitId;
+        for (int guard = 0; guard < 64; guard++) {
+            String parent = jdbc.sql("SELECT parent_id FROM views_unit WHERE unit_id = ?").param(current)
+                    .query(String.class).optional().orElse(null);
+            if (parent == null || chain.contains(parent)) {
+                break;
+            }
+            chain.add(parent);
+            current = parent;
+        }
+        return chain;
+    }
+
+    /** Unit names as known to the view. */
+    public Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("SELECT unit_id, name FROM views_unit").query(rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        });
+        return names;
+    }
+}

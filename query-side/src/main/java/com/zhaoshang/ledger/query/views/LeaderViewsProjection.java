@@ -1,0 +1,243 @@
+package com.zhaoshang.ledger.query.views;
+
+import com.zhaoshang.ledger.api.activity.ActivityRecordedEvent;
+import com.zhaoshang.ledger.api.campaign.Indicator;
+import com.zhaoshang.ledger.api.project.CapitalArrivedEvent;
+import com.zhaoshang.ledger.api.project.CapitalVerifiedEvent;
+import com.zhaoshang.ledger.api.project.ConstructionCompletedEvent;
+import com.zhaoshang.ledger.api.project.ConstructionStartedEvent;
+import com.zhaoshang.ledger.api.project.ContractTerminatedEvent;
+import com.zhaoshang.ledger.api.project.IntentAgreementSignedEvent;
+import com.zhaoshang.ledger.api.project.LandAssignedEvent;
+import com.zhaoshang.ledger.api.project.LeadRegisteredEvent;
+import com.zhaoshang.ledger.api.project.NegotiationStartedEvent;
+import com.zhaoshang.ledger.api.project.ProductionStartedEvent;
+import com.zhaoshang.ledger.api.project.ProjectAbandonedEvent;
+import com.zhaoshang.ledger.api.project.ProjectRegisteredEvent;
+import com.zhaoshang.ledger.api.project.ProjectSignedEvent;
+import com.zhaoshang.ledger.api.unit.UnitRegisteredEvent;
+import com.zhaoshang.ledger.api.value.ActivityKind;
+import com.zhaoshang.ledger.api.value.Money;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AllowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Keeps what the leaders' views count: the unit tree, one row per project with its stage dates, and one row per
+ * counting fact (DOMAIN.md "Indicators"). Counting rules:
+ * <ul>
+ *   <li>leads = {@link LeadRegisteredEvent}; visits and inspections = {@link ActivityRecordedEvent} of kind
+ *   COMPANY_VISIT / INVESTOR_INSPECTION;</li>
+ *   <li>projects signed and signed amount = {@link ProjectSignedEvent} only (a presentation at another ceremony
+ *   is not handled here, so it never counts);</li>
+ *   <li>construction started / production started = those events;</li>
+ *   <li>capital = verified amounts only, CNY and USD apart, dated by the arrival's {@code occurredOn}.</li>
+ * </ul>
+ * Every write is an upsert keyed by the fact itself, so a redelivered event changes nothing and a rebuild writes
+ * the same rows. Events of one project arrive in order (same aggregate, same segment); units and facts may not,
+ * so the tree is walked at query time.
+ */
+@Component
+@ProcessingGroup(LeaderViewsProjection.GROUP)
+@AllowReplay
+public class LeaderViewsProjection {
+
+    public static final String GROUP = "leader-views";
+
+    private final JdbcClient jdbc;
+
+    public LeaderViewsProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(UnitRegisteredEvent event) {
+        jdbc.sql("""
+                        INSERT INTO views_unit (unit_id, name, kind, parent_id, peer_group) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (unit_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
+                            parent_id = EXCLUDED.parent_id, peer_group = EXCLUDED.peer_group""")
+                .params(event.unitId().value(), event.name(), event.kind().name(),
+                        event.parentId() == null ? null : event.parentId().value(), event.peerGroup())
+                .update();
+    }
+
+    @EventHandler
+    public void on(LeadRegisteredEvent event) {
+        Money intended = event.intendedAmount();
+        jdbc.sql("""
+                        INSERT INTO views_project (project_id, unit_id, industry_code, industrial, intended_amount,
+                            intended_currency, lead_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (project_id) DO UPDATE SET unit_id = EXCLUDED.unit_id,
+                            industry_code = EXCLUDED.industry_code, industrial = EXCLUDED.industrial,
+                            intended_amount = EXCLUDED.intended_amount, intended_currency = EXCLUDED.intended_currency,
+                            lead_on = EXCLUDED.lead_on""")
+                .params(event.projectId(), event.unitId().value(), event.industryCode().value(),
+                        event.industryCode().isIndustrial(), intended == null ? null : intended.amount(),
+                        intended == null ? null : intended.currency().name(), event.occurredOn())
+                .update();
+        fact("lead:" + event.projectId(), Indicator.LEADS_COLLECTED, event.unitId().value(), event.occurredOn(), null,
+                event.projectId(), event.industryCode().isIndustrial(), intended);
+    }
+
+    @EventHandler
+    public void on(ActivityRecordedEvent event) {
+        Indicator indicator = event.kind() == ActivityKind.COMPANY_VISIT ? Indicator.COMPANIES_VISITED
+                : event.kind() == ActivityKind.INVESTOR_INSPECTION ? Indicator.INVESTOR_INSPECTIONS : null;
+        if (indicator != null) {
+            fact("activity:" + event.activityId(), indicator, event.unitId().value(), event.occurredOn(), null, null, null, null);
+        }
+    }
+
+    @EventHandler
+    public void on(NegotiationStartedEvent event) {
+        stage(event.projectId(), "negotiation_on", event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(IntentAgreementSignedEvent event) {
+        stage(event.projectId(), "intent_on", event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ProjectSignedEvent event) {
+        Money contract = event.contractAmount();
+        jdbc.sql("UPDATE views_project SET signed_on = ?, contract_amount = ?, contract_currency = ? WHERE project_id = ?")
+                .params(event.occurredOn(), contract.amount(), contract.currency().name(), event.projectId())
+                .update();
+        ProjectRow project = project(event.projectId());
+        fact("signed:" + event.projectId(), Indicator.PROJECTS_SIGNED, project.unitId(), event.occurredOn(), contract,
+                event.projectId(), project.industrial(), contract);
+        fact("signed:" + event.projectId(), Indicator.SIGNED_AMOUNT, project.unitId(), event.occurredOn(), contract,
+                event.projectId(), project.industrial(), contract);
+    }
+
+    @EventHandler
+    public void on(ProjectRegisteredEvent event) {
+        stage(event.projectId(), "registered_on", event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(LandAssignedEvent event) {
+        stage(event.projectId(), "land_on", event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ConstructionStartedEvent event) {
+        stage(event.projectId(), "construction_on", event.occurredOn());
+        projectFact("start:", Indicator.CONSTRUCTION_STARTED, event.projectId(), event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ConstructionCompletedEvent event) {
+        stage(event.projectId(), "completed_on", event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ProductionStartedEvent event) {
+        stage(event.projectId(), "production_on", event.occurredOn());
+        projectFact("production:", Indicator.PRODUCTION_STARTED, event.projectId(), event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ContractTerminatedEvent event) {
+        stage(event.projectId(), "terminated_on", event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ProjectAbandonedEvent event) {
+        stage(event.projectId(), "abandoned_on", event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(CapitalArrivedEvent event) {
+        jdbc.sql("""
+                        INSERT INTO views_capital_arrival (project_id, arrival_id, occurred_on, reported_amount, currency)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (project_id, arrival_id) DO UPDATE SET occurred_on = EXCLUDED.occurred_on,
+                            reported_amount = EXCLUDED.reported_amount, currency = EXCLUDED.currency""")
+                .params(event.projectId(), event.arrivalId(), event.occurredOn(), event.amount().amount(),
+                        event.amount().currency().name())
+                .update();
+    }
+
+    /** Only verified capital counts, on the day the money arrived, in its own currency. */
+    @EventHandler
+    public void on(CapitalVerifiedEvent event) {
+        Money verified = event.verifiedAmount();
+        jdbc.sql("UPDATE views_capital_arrival SET verified_amount = ? WHERE project_id = ? AND arrival_id = ?")
+                .params(verified.amount(), event.projectId(), event.arrivalId())
+                .update();
+        LocalDate arrivedOn = jdbc.sql("SELECT occurred_on FROM views_capital_arrival WHERE project_id = ? AND arrival_id = ?")
+                .params(event.projectId(), event.arrivalId())
+                .query(LocalDate.class).optional()
+                .orElse(event.occurredOn());
+        Indicator indicator = switch (verified.currency()) {
+            case CNY -> Indicator.CAPITAL_VERIFIED_CNY;
+            case USD -> Indicator.CAPITAL_VERIFIED_USD;
+        };
+        ProjectRow project = project(event.projectId());
+        fact("capital:" + event.projectId() + ":" + event.arrivalId(), indicator, project.unitId(), arrivedOn, verified,
+                event.projectId(), project.industrial(), project.contract());
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.sql("DELETE FROM views_fact").update();
+        jdbc.sql("DELETE FROM views_capital_arrival").update();
+        jdbc.sql("DELETE FROM views_project").update();
+        jdbc.sql("DELETE FROM views_unit").update();
+    }
+
+    private void projectFact(String keyPrefix, Indicator indicator, String projectId, LocalDate occurredOn) {
+        ProjectRow project = project(projectId);
+        fact(keyPrefix + projectId, indicator, project.unitId(), occurredOn, null, projectId, project.industrial(),
+                project.contract());
+    }
+
+    private void stage(String projectId, String column, LocalDate occurredOn) {
+        jdbc.sql("UPDATE views_project SET " + column + " = ? WHERE project_id = ?")
+                .params(occurredOn, projectId)
+                .update();
+    }
+
+    private void fact(String key, Indicator indicator, String unitId, LocalDate occurredOn, Money amount,
+                      String projectId, Boolean industrial, Money reference) {
+        jdbc.sql("""
+                        INSERT INTO views_fact (fact_key, indicator, unit_id, occurred_on, quantity, amount, currency,
+                            project_id, industrial, ref_amount, ref_currency) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (fact_key, indicator) DO UPDATE SET unit_id = EXCLUDED.unit_id,
+                            occurred_on = EXCLUDED.occurred_on, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
+                            project_id = EXCLUDED.project_id, industrial = EXCLUDED.industrial,
+                            ref_amount = EXCLUDED.ref_amount, ref_currency = EXCLUDED.ref_currency""")
+                .params(key, indicator.name(), unitId, occurredOn,
+                        amount == null ? null : amount.amount(), amount == null ? null : amount.currency().name(),
+                        projectId, industrial,
+                        reference == null ? null : reference.amount(), reference == null ? null : reference.currency().name())
+                .update();
+    }
+
+    private ProjectRow project(String projectId) {
+        Optional<ProjectRow> row = jdbc.sql("""
+                        SELECT unit_id, industrial, contract_amount, contract_currency FROM views_project WHERE project_id = ?""")
+                .param(projectId)
+                .query((rs, n) -> {
+                    BigDecimal amount = rs.getBigDecimal("contract_amount");
+                    Money contract = amount == null ? null
+                            : new Money(amount, com.zhaoshang.ledger.api.value.Currency.valueOf(rs.getString("contract_currency")));
+                    return new ProjectRow(rs.getString("unit_id"), rs.getBoolean("industrial"), contract);
+                })
+                .optional();
+        // Events of one project arrive in order, so its lead is always known here; retrying is the safe answer otherwise.
+        return row.orElseThrow(() -> new IllegalStateException("project " + projectId + " has no lead in the leaders' views yet"));
+    }
+
+    private record ProjectRow(String unitId, boolean industrial, Money contract) {
+    }
+}

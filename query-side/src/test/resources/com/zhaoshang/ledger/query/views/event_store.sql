@@ -1,0 +1,36 @@
+-- Axon's JDBC event store (default EventSchema names; PostgreSQL folds them to lower case).
+-- Payloads and metadata are BYTEA: no large objects, nothing vacuum cannot free.
+-- The global index has its own sequence with cache 1: no blocks of 50, so gaps come only from rolled-back or
+-- concurrent transactions.
+CREATE SEQUENCE domain_event_global_index_seq START 1 INCREMENT 1 CACHE 1;
+
+CREATE TABLE domainevententry (
+    globalindex         BIGINT       NOT NULL DEFAULT nextval('domain_event_global_index_seq'),
+    aggregateidentifier VARCHAR(255) NOT NULL,
+    sequencenumber      BIGINT       NOT NULL,
+    type                VARCHAR(255),
+    eventidentifier     VARCHAR(255) NOT NULL,
+    metadata            BYTEA,
+    payload             BYTEA        NOT NULL,
+    payloadrevision     VARCHAR(255),
+    payloadtype         VARCHAR(255) NOT NULL,
+    timestamp           VARCHAR(255) NOT NULL,
+    PRIMARY KEY (globalindex),
+    UNIQUE (aggregateidentifier, sequencenumber),
+    UNIQUE (eventidentifier)
+);
+ALTER SEQUENCE domain_event_global_index_seq OWNED BY domainevententry.globalindex;
+
+CREATE TABLE snapshotevententry (
+    aggregateidentifier VARCHAR(255) NOT NULL,
+    sequencenumber      BIGINT       NOT NULL,
+    type                VARCHAR(255) NOT NULL,
+    eventidentifier     VARCHAR(255) NOT NULL,
+    metadata            BYTEA,
+    payload             BYTEA        NOT NULL,
+    payloadrevision     VARCHAR(255),
+    payloadtype         VARCHAR(255) NOT NULL,
+    timestamp           VARCHAR(255) NOT NULL,
+    PRIMARY KEY (aggregateidentifier, sequencenumber),
+    UNIQUE (eventidentifier)
+);
