@@ -103,8 +103,10 @@ public class CampaignViews {
                     Filter filter = industrial == null && min == null ? null
                             : new Filter(industrial, min == null ? null : new Money(min, Currency.valueOf(rs.getString("min_currency"))));
                     String currency = rs.getString("currency");
-                    return new Target(rs.getString("unit_id"), Indicator.valueOf(rs.getString("indicator")), filter,
-                            rs.getBigDecimal("target"), currency == null ? null : Currency.valueOf(currency));
+                    Indicator indicator = Indicator.valueOf(rs.getString("indicator"));
+                    BigDecimal target = rs.getBigDecimal("target").setScale(indicator.isAmount() ? 2 : 0, java.math.RoundingMode.UNNECESSARY);
+                    return new Target(rs.getString("unit_id"), indicator, filter, target,
+                            currency == null ? null : Currency.valueOf(currency));
                 })
                 .list();
     }
