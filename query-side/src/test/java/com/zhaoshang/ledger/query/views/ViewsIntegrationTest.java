@@ -102,13 +102,14 @@ public abstract class ViewsIntegrationTest {
     }
 
     /** Resets both processing groups (their @ResetHandlers clear the tables) and waits for the rebuild. */
-    protected void rebuildViews() {
-        for (String group : GROUPS) {
-            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+    protected void rebuildViews(Runnable whileReset) {
+        List<StreamingEventProcessor> processors = GROUPS.stream()
+                .map(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow())
+                .toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        whileReset.run();
+        processors.forEach(StreamingEventProcessor::start);
         awaitViewsCaughtUp();
     }
 
