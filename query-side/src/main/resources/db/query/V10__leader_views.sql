@@ -33,7 +33,12 @@ CREATE TABLE views_project (
     completed_on      DATE,
     production_on     DATE,
     terminated_on     DATE,
-    abandoned_on      DATE
+    abandoned_on      DATE,
+    -- when the facts that decide "overdue to start" were recorded, for views as known at an instant (bulletins)
+    signed_recorded_at       TIMESTAMPTZ,
+    construction_recorded_at TIMESTAMPTZ,
+    terminated_recorded_at   TIMESTAMPTZ,
+    abandoned_recorded_at    TIMESTAMPTZ
 );
 CREATE INDEX views_project_unit ON views_project (unit_id);
 
@@ -50,7 +55,7 @@ CREATE TABLE views_capital_arrival (
 
 -- One row per counting fact and indicator. fact_key names the fact itself (lead:<project>, signed:<project>,
 -- capital:<project>:<arrival>, activity:<id>…), so redelivery and rebuilds write the same rows.
--- quantity is 1 for a counted fact; amount/currency carry money (signed amount, verified capital);
+-- recorded_at is the event's recording time (for views as known at an instant); quantity is 1 for a counted fact; amount/currency carry money (signed amount, verified capital);
 -- industrial and ref_amount/ref_currency (the contract amount, for a lead the intended amount) serve the filters.
 CREATE TABLE views_fact (
     fact_key     VARCHAR(600)   NOT NULL,
@@ -64,6 +69,7 @@ CREATE TABLE views_fact (
     industrial   BOOLEAN,
     ref_amount   NUMERIC(20, 2),
     ref_currency VARCHAR(3),
+    recorded_at  TIMESTAMPTZ    NOT NULL,
     PRIMARY KEY (fact_key, indicator)
 );
 CREATE INDEX views_fact_unit_indicator ON views_fact (unit_id, indicator, occurred_on);
@@ -88,3 +94,18 @@ CREATE TABLE views_campaign_target (
     currency       VARCHAR(3),
     PRIMARY KEY (campaign_id, position)
 );
+
+-- Published bulletins (通报): the ranking rows as published, frozen when the bulletin was projected (computed from the
+-- facts recorded before its publication), never updated afterwards.
+CREATE TABLE views_bulletin (
+    bulletin_id  VARCHAR(255) PRIMARY KEY,
+    kind         VARCHAR(32)  NOT NULL,
+    title        VARCHAR(255) NOT NULL,
+    peer_group   VARCHAR(255),
+    campaign_id  VARCHAR(255),
+    date_from    DATE         NOT NULL,
+    date_to      DATE         NOT NULL,
+    published_at TIMESTAMPTZ  NOT NULL,
+    ranking      TEXT         NOT NULL
+);
+CREATE INDEX views_bulletin_published ON views_bulletin (published_at);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -75,20 +76,30 @@ public class RankingService {
         this.clock = clock;
     }
 
-    /** A period ranking of the peer group's units. */
+    /** A period ranking of the peer group's units, from everything known now. */
     public Ranking forPeriod(String peerGroup, LocalDate from, LocalDate to) {
+        return forPeriod(peerGroup, from, to, null);
+    }
+
+    /** A period ranking as known at {@code knownAt}: only facts recorded by then count (a bulletin's view). */
+    public Ranking forPeriod(String peerGroup, LocalDate from, LocalDate to, Instant knownAt) {
         List<String> units = jdbc.sql("SELECT unit_id FROM views_unit WHERE peer_group = ? ORDER BY unit_id")
                 .param(peerGroup).query(String.class).list();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         LocalDate previousFrom = from.minusDays(days);
         LocalDate previousTo = from.minusDays(1);
-        List<Scored> current = scorePeriod(units, from, to);
-        List<Scored> previous = scorePeriod(units, previousFrom, previousTo);
-        return ranking(peerGroup, null, from, to, previousFrom, previousTo, current, previous);
+        List<Scored> current = scorePeriod(units, from, to, knownAt);
+        List<Scored> previous = scorePeriod(units, previousFrom, previousTo, knownAt);
+        return ranking(peerGroup, null, from, to, previousFrom, previousTo, current, previous, knownAt);
     }
 
-    /** A campaign ranking of the targeted units (of the peer group, when one is given). */
+    /** A campaign ranking of the targeted units (of the peer group, when one is given), from everything known now. */
     public Ranking forCampaign(CampaignDetail campaign, String peerGroup) {
+        return forCampaign(campaign, peerGroup, null);
+    }
+
+    /** A campaign ranking as known at {@code knownAt} (null: now). */
+    public Ranking forCampaign(CampaignDetail campaign, String peerGroup, Instant knownAt) {
         List<String> peers = peerGroup == null ? null
                 : jdbc.sql("SELECT unit_id FROM views_unit WHERE peer_group = ?").param(peerGroup).query(String.class).list();
         Map<String, List<Target>> byUnit = new java.util.TreeMap<>();
@@ -100,21 +111,22 @@ public class RankingService {
         long days = ChronoUnit.DAYS.between(campaign.from(), campaign.to()) + 1;
         LocalDate previousFrom = campaign.from().minusDays(days);
         LocalDate previousTo = campaign.from().minusDays(1);
-        List<Scored> current = scoreCampaign(byUnit, campaign.from(), campaign.to());
-        List<Scored> previous = scoreCampaign(byUnit, previousFrom, previousTo);
-        return ranking(peerGroup, campaign.id(), campaign.from(), campaign.to(), previousFrom, previousTo, current, previous);
+        List<Scored> current = scoreCampaign(byUnit, campaign.from(), campaign.to(), knownAt);
+        List<Scored> previous = scoreCampaign(byUnit, previousFrom, previousTo, knownAt);
+        return ranking(peerGroup, campaign.id(), campaign.from(), campaign.to(), previousFrom, previousTo, current, previous,
+                knownAt);
     }
 
     private record Scored(String unitId, BigDecimal score, BigDecimal verifiedCny, long overdue, List<IndicatorValue> values) {
     }
 
-    private List<Scored> scorePeriod(List<String> units, LocalDate from, LocalDate to) {
+    private List<Scored> scorePeriod(List<String> units, LocalDate from, LocalDate to, Instant knownAt) {
         Map<String, Map<Indicator, BigDecimal>> actuals = new HashMap<>();
         Map<Indicator, BigDecimal> best = new java.util.EnumMap<>(Indicator.class);
         for (String unit : units) {
             Map<Indicator, BigDecimal> values = new java.util.EnumMap<>(Indicator.class);
             for (Indicator indicator : Indicator.values()) {
-                BigDecimal actual = counter.actual(unit, Measure.of(indicator), from, to);
+                BigDecimal actual = counter.actual(unit, Measure.of(indicator), from, to, knownAt);
                 values.put(indicator, actual);
                 best.merge(indicator, actual, BigDecimal::max);
             }
@@ -130,7 +142,8 @@ public class RankingService {
                 values.add(new IndicatorValue(indicator, null, indicator.currencyOf(null), actual, null,
                         completion.setScale(3, RoundingMode.HALF_UP), properties.weightOf(indicator)));
             }
-            scored.add(score(unit, values, actuals.get(unit).get(Indicator.CAPITAL_VERIFIED_CNY), to, completionsOf(values, actuals.get(unit), best)));
+            scored.add(score(unit, values, actuals.get(unit).get(Indicator.CAPITAL_VERIFIED_CNY), to,
+                    completionsOf(values, actuals.get(unit), best), knownAt));
         }
         return scored;
     }
@@ -145,26 +158,26 @@ public class RankingService {
         return completions;
     }
 
-    private List<Scored> scoreCampaign(Map<String, List<Target>> byUnit, LocalDate from, LocalDate to) {
+    private List<Scored> scoreCampaign(Map<String, List<Target>> byUnit, LocalDate from, LocalDate to, Instant knownAt) {
         List<Scored> scored = new ArrayList<>();
         for (Map.Entry<String, List<Target>> entry : byUnit.entrySet()) {
             List<IndicatorValue> values = new ArrayList<>();
             List<BigDecimal> completions = new ArrayList<>();
             for (Target t : entry.getValue()) {
-                BigDecimal actual = counter.actual(t.unitId(), t.measure(), from, to);
+                BigDecimal actual = counter.actual(t.unitId(), t.measure(), from, to, knownAt);
                 BigDecimal completion = actual.divide(t.target(), 10, RoundingMode.HALF_UP).min(properties.completionCap());
                 completions.add(completion);
                 values.add(new IndicatorValue(t.indicator(), t.filter(), t.currency(), actual, t.target(),
                         completion.setScale(3, RoundingMode.HALF_UP), properties.weightOf(t.indicator())));
             }
-            BigDecimal verifiedCny = counter.actual(entry.getKey(), Measure.of(Indicator.CAPITAL_VERIFIED_CNY), from, to);
-            scored.add(score(entry.getKey(), values, verifiedCny, to, completions));
+            BigDecimal verifiedCny = counter.actual(entry.getKey(), Measure.of(Indicator.CAPITAL_VERIFIED_CNY), from, to, knownAt);
+            scored.add(score(entry.getKey(), values, verifiedCny, to, completions, knownAt));
         }
         return scored;
     }
 
     private Scored score(String unit, List<IndicatorValue> values, BigDecimal verifiedCny, LocalDate periodEnd,
-                         List<BigDecimal> completions) {
+                         List<BigDecimal> completions, Instant knownAt) {
         BigDecimal weighted = BigDecimal.ZERO;
         BigDecimal weights = BigDecimal.ZERO;
         for (int i = 0; i < values.size(); i++) {
@@ -173,7 +186,7 @@ public class RankingService {
             weights = weights.add(w);
         }
         BigDecimal base = weights.signum() == 0 ? BigDecimal.ZERO : weighted.divide(weights, 10, RoundingMode.HALF_UP);
-        long overdue = counter.overdueToStart(unit, periodEnd, properties.constructionDeadlineDays());
+        long overdue = counter.overdueToStart(unit, periodEnd, properties.constructionDeadlineDays(), knownAt);
         BigDecimal score = base.subtract(properties.overdueDeduction().multiply(BigDecimal.valueOf(overdue)))
                 .setScale(4, RoundingMode.HALF_UP);
         return new Scored(unit, score, verifiedCny, overdue, values);
@@ -185,14 +198,14 @@ public class RankingService {
             .thenComparing(Scored::unitId);
 
     private Ranking ranking(String peerGroup, String campaignId, LocalDate from, LocalDate to, LocalDate previousFrom,
-                            LocalDate previousTo, List<Scored> current, List<Scored> previous) {
+                            LocalDate previousTo, List<Scored> current, List<Scored> previous, Instant knownAt) {
         List<Scored> ordered = current.stream().sorted(ORDER).toList();
         Map<String, Integer> previousRanks = new HashMap<>();
         List<Scored> previousOrdered = previous.stream().sorted(ORDER).toList();
         for (int i = 0; i < previousOrdered.size(); i++) {
             previousRanks.put(previousOrdered.get(i).unitId(), i + 1);
         }
-        BigDecimal expected = expectedProgress(from, to);
+        BigDecimal expected = expectedProgress(from, to, knownAt == null ? LocalDate.now(clock) : LocalDate.ofInstant(knownAt, clock.getZone()));
         Map<String, String> names = counter.names();
         List<RankingRow> rows = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -215,9 +228,8 @@ public class RankingService {
         return Colour.GREEN;
     }
 
-    /** The share of the period elapsed on the clock's today: 0..1, 3 decimals; 1 once the period is over. */
-    BigDecimal expectedProgress(LocalDate from, LocalDate to) {
-        LocalDate today = LocalDate.now(clock);
+    /** The share of the period elapsed on {@code today} (the clock's, or a bulletin's day): 0..1, 3 decimals; 1 once it is over. */
+    static BigDecimal expectedProgress(LocalDate from, LocalDate to, LocalDate today) {
         if (today.isAfter(to)) {
             return BigDecimal.ONE;
         }

@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ public class IndicatorCounter {
                 SELECT CAST(u.unit_id AS VARCHAR) FROM views_unit u JOIN subtree s ON u.parent_id = s.unit_id)
             """;
 
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
     private final JdbcClient jdbc;
 
     public IndicatorCounter(JdbcClient jdbc) {
@@ -33,6 +37,11 @@ public class IndicatorCounter {
 
     /** The actual value: a count for counting indicators, a sum of money in the measure's currency for amounts. */
     public BigDecimal actual(String unitId, Measure measure, LocalDate from, LocalDate to) {
+        return actual(unitId, measure, from, to, null);
+    }
+
+    /** The actual value as known at {@code knownAt}: only facts recorded then or before count (all when null). */
+    public BigDecimal actual(String unitId, Measure measure, LocalDate from, LocalDate to, Instant knownAt) {
         StringBuilder sql = new StringBuilder(SUBTREE)
                 .append("SELECT COALESCE(SUM(")
                 .append(measure.indicator().isAmount() ? "f.amount" : "f.quantity")
@@ -56,24 +65,31 @@ public class IndicatorCounter {
             params.put("minCurrency", measure.minAmount().currency().name());
             params.put("minAmount", measure.minAmount().amount());
         }
+        if (knownAt != null) {
+            sql.append(" AND f.recorded_at <= :knownAt");
+            params.put("knownAt", Timestamp.from(knownAt));
+        }
         BigDecimal value = jdbc.sql(sql.toString()).params(params).query(BigDecimal.class).single();
         return measure.indicator().isAmount() ? value.setScale(2) : value.setScale(0);
     }
 
     /**
      * Projects of the subtree overdue to start as of {@code asOf}: signed more than {@code deadlineDays} days before
-     * it, construction not started by then, and not terminated or abandoned by then.
+     * it, construction not started by then, and not terminated or abandoned by then; as known at {@code knownAt}
+     * (facts recorded later are ignored; null: everything known now).
      */
-    public long overdueToStart(String unitId, LocalDate asOf, int deadlineDays) {
+    public long overdueToStart(String unitId, LocalDate asOf, int deadlineDays, Instant knownAt) {
+        Timestamp known = Timestamp.from(knownAt == null ? END_OF_TIME : knownAt);
         return jdbc.sql(SUBTREE + """
                         SELECT COUNT(*) FROM views_project p WHERE p.unit_id IN (SELECT unit_id FROM subtree)
-                          AND p.signed_on IS NOT NULL AND p.signed_on < :limit
-                          AND (p.construction_on IS NULL OR p.construction_on > :asOf)
-                          AND (p.terminated_on IS NULL OR p.terminated_on > :asOf)
-                          AND (p.abandoned_on IS NULL OR p.abandoned_on > :asOf)""")
+                          AND p.signed_on IS NOT NULL AND p.signed_on < :limit AND p.signed_recorded_at <= :known
+                          AND (p.construction_on IS NULL OR p.construction_on > :asOf OR p.construction_recorded_at > :known)
+                          AND (p.terminated_on IS NULL OR p.terminated_on > :asOf OR p.terminated_recorded_at > :known)
+                          AND (p.abandoned_on IS NULL OR p.abandoned_on > :asOf OR p.abandoned_recorded_at > :known)""")
                 .param("root", unitId)
                 .param("limit", asOf.minusDays(deadlineDays))
                 .param("asOf", asOf)
+                .param("known", known)
                 .query(Long.class).single();
     }
 

@@ -22,10 +22,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -69,7 +71,7 @@ public class LeaderViewsProjection {
     }
 
     @EventHandler
-    public void on(LeadRegisteredEvent event) {
+    public void on(LeadRegisteredEvent event, @Timestamp Instant recordedAt) {
         Money intended = event.intendedAmount();
         jdbc.sql("""
                         INSERT INTO views_project (project_id, unit_id, industry_code, industrial, intended_amount,
@@ -83,15 +85,16 @@ public class LeaderViewsProjection {
                         intended == null ? null : intended.currency().name(), event.occurredOn())
                 .update();
         fact("lead:" + event.projectId(), Indicator.LEADS_COLLECTED, event.unitId().value(), event.occurredOn(), null,
-                event.projectId(), event.industryCode().isIndustrial(), intended);
+                event.projectId(), event.industryCode().isIndustrial(), intended, recordedAt);
     }
 
     @EventHandler
-    public void on(ActivityRecordedEvent event) {
+    public void on(ActivityRecordedEvent event, @Timestamp Instant recordedAt) {
         Indicator indicator = event.kind() == ActivityKind.COMPANY_VISIT ? Indicator.COMPANIES_VISITED
                 : event.kind() == ActivityKind.INVESTOR_INSPECTION ? Indicator.INVESTOR_INSPECTIONS : null;
         if (indicator != null) {
-            fact("activity:" + event.activityId(), indicator, event.unitId().value(), event.occurredOn(), null, null, null, null);
+            fact("activity:" + event.activityId(), indicator, event.unitId().value(), event.occurredOn(), null, null, null, null,
+                    recordedAt);
         }
     }
 
@@ -106,16 +109,17 @@ public class LeaderViewsProjection {
     }
 
     @EventHandler
-    public void on(ProjectSignedEvent event) {
+    public void on(ProjectSignedEvent event, @Timestamp Instant recordedAt) {
         Money contract = event.contractAmount();
-        jdbc.sql("UPDATE views_project SET signed_on = ?, contract_amount = ?, contract_currency = ? WHERE project_id = ?")
-                .params(event.occurredOn(), contract.amount(), contract.currency().name(), event.projectId())
+        jdbc.sql("UPDATE views_project SET signed_on = ?, contract_amount = ?, contract_currency = ?, signed_recorded_at = ? WHERE project_id = ?")
+                .params(event.occurredOn(), contract.amount(), contract.currency().name(), java.sql.Timestamp.from(recordedAt),
+                        event.projectId())
                 .update();
         ProjectRow project = project(event.projectId());
         fact("signed:" + event.projectId(), Indicator.PROJECTS_SIGNED, project.unitId(), event.occurredOn(), contract,
-                event.projectId(), project.industrial(), contract);
+                event.projectId(), project.industrial(), contract, recordedAt);
         fact("signed:" + event.projectId(), Indicator.SIGNED_AMOUNT, project.unitId(), event.occurredOn(), contract,
-                event.projectId(), project.industrial(), contract);
+                event.projectId(), project.industrial(), contract, recordedAt);
     }
 
     @EventHandler
@@ -129,9 +133,10 @@ public class LeaderViewsProjection {
     }
 
     @EventHandler
-    public void on(ConstructionStartedEvent event) {
+    public void on(ConstructionStartedEvent event, @Timestamp Instant recordedAt) {
         stage(event.projectId(), "construction_on", event.occurredOn());
-        projectFact("start:", Indicator.CONSTRUCTION_STARTED, event.projectId(), event.occurredOn());
+        recorded(event.projectId(), "construction_recorded_at", recordedAt);
+        projectFact("start:", Indicator.CONSTRUCTION_STARTED, event.projectId(), event.occurredOn(), recordedAt);
     }
 
     @EventHandler
@@ -140,19 +145,21 @@ public class LeaderViewsProjection {
     }
 
     @EventHandler
-    public void on(ProductionStartedEvent event) {
+    public void on(ProductionStartedEvent event, @Timestamp Instant recordedAt) {
         stage(event.projectId(), "production_on", event.occurredOn());
-        projectFact("production:", Indicator.PRODUCTION_STARTED, event.projectId(), event.occurredOn());
+        projectFact("production:", Indicator.PRODUCTION_STARTED, event.projectId(), event.occurredOn(), recordedAt);
     }
 
     @EventHandler
-    public void on(ContractTerminatedEvent event) {
+    public void on(ContractTerminatedEvent event, @Timestamp Instant recordedAt) {
         stage(event.projectId(), "terminated_on", event.occurredOn());
+        recorded(event.projectId(), "terminated_recorded_at", recordedAt);
     }
 
     @EventHandler
-    public void on(ProjectAbandonedEvent event) {
+    public void on(ProjectAbandonedEvent event, @Timestamp Instant recordedAt) {
         stage(event.projectId(), "abandoned_on", event.occurredOn());
+        recorded(event.projectId(), "abandoned_recorded_at", recordedAt);
     }
 
     @EventHandler
@@ -169,7 +176,7 @@ public class LeaderViewsProjection {
 
     /** Only verified capital counts, on the day the money arrived, in its own currency. */
     @EventHandler
-    public void on(CapitalVerifiedEvent event) {
+    public void on(CapitalVerifiedEvent event, @Timestamp Instant recordedAt) {
         Money verified = event.verifiedAmount();
         jdbc.sql("UPDATE views_capital_arrival SET verified_amount = ? WHERE project_id = ? AND arrival_id = ?")
                 .params(verified.amount(), event.projectId(), event.arrivalId())
@@ -184,7 +191,7 @@ public class LeaderViewsProjection {
         };
         ProjectRow project = project(event.projectId());
         fact("capital:" + event.projectId() + ":" + event.arrivalId(), indicator, project.unitId(), arrivedOn, verified,
-                event.projectId(), project.industrial(), project.contract());
+                event.projectId(), project.industrial(), project.contract(), recordedAt);
     }
 
     @ResetHandler
@@ -195,10 +202,17 @@ public class LeaderViewsProjection {
         jdbc.sql("DELETE FROM views_unit").update();
     }
 
-    private void projectFact(String keyPrefix, Indicator indicator, String projectId, LocalDate occurredOn) {
+    private void projectFact(String keyPrefix, Indicator indicator, String projectId, LocalDate occurredOn,
+                             Instant recordedAt) {
         ProjectRow project = project(projectId);
         fact(keyPrefix + projectId, indicator, project.unitId(), occurredOn, null, projectId, project.industrial(),
-                project.contract());
+                project.contract(), recordedAt);
+    }
+
+    private void recorded(String projectId, String column, Instant recordedAt) {
+        jdbc.sql("UPDATE views_project SET " + column + " = ? WHERE project_id = ?")
+                .params(java.sql.Timestamp.from(recordedAt), projectId)
+                .update();
     }
 
     private void stage(String projectId, String column, LocalDate occurredOn) {
@@ -208,18 +222,20 @@ public class LeaderViewsProjection {
     }
 
     private void fact(String key, Indicator indicator, String unitId, LocalDate occurredOn, Money amount,
-                      String projectId, Boolean industrial, Money reference) {
+                      String projectId, Boolean industrial, Money reference, Instant recordedAt) {
         jdbc.sql("""
                         INSERT INTO views_fact (fact_key, indicator, unit_id, occurred_on, quantity, amount, currency,
-                            project_id, industrial, ref_amount, ref_currency) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+                            project_id, industrial, ref_amount, ref_currency, recorded_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (fact_key, indicator) DO UPDATE SET unit_id = EXCLUDED.unit_id,
                             occurred_on = EXCLUDED.occurred_on, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
                             project_id = EXCLUDED.project_id, industrial = EXCLUDED.industrial,
-                            ref_amount = EXCLUDED.ref_amount, ref_currency = EXCLUDED.ref_currency""")
+                            ref_amount = EXCLUDED.ref_amount, ref_currency = EXCLUDED.ref_currency,
+                            recorded_at = EXCLUDED.recorded_at""")
                 .params(key, indicator.name(), unitId, occurredOn,
                         amount == null ? null : amount.amount(), amount == null ? null : amount.currency().name(),
                         projectId, industrial,
-                        reference == null ? null : reference.amount(), reference == null ? null : reference.currency().name())
+                        reference == null ? null : reference.amount(), reference == null ? null : reference.currency().name(),
+                        java.sql.Timestamp.from(recordedAt))
                 .update();
     }
 

@@ -1,0 +1,41 @@
+package com.zhaoshang.ledger.command.campaign;
+
+import com.zhaoshang.ledger.api.campaign.BulletinPublishedEvent;
+import com.zhaoshang.ledger.api.campaign.PublishBulletinCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A bulletin (通报): once published it is an immutable fact of its own. It records what is ranked and when; the query
+ * side freezes the rows from the facts recorded before this moment.
+ */
+@Aggregate
+public class Bulletin {
+
+    @AggregateIdentifier
+    private String bulletinId;
+
+    /** For Axon: an aggregate is rebuilt from its events through this constructor. */
+    protected Bulletin() {
+    }
+
+    @CommandHandler
+    public Bulletin(PublishBulletinCommand command) {
+        BulletinRules.check(command);
+        apply(new BulletinPublishedEvent(command.bulletinId(), command.kind(), command.title().strip(),
+                blankToNull(command.peerGroup()), blankToNull(command.campaignId()), command.from(), command.to()));
+    }
+
+    @EventSourcingHandler
+    public void on(BulletinPublishedEvent event) {
+        this.bulletinId = event.bulletinId();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
