@@ -101,7 +101,7 @@ final class CampaignRules {
         if (target.indicator().isActivity()) {
             throw of(RULE_VIOLATED, target.indicator() + " counts activities, which have no project to filter");
         }
-        if (filter.minAmount() != null && !filter.minAmount().isPositive()) {
+        if (filter.minAmount() != null && !filter.minAmount().greaterThanZero()) {
             throw of(RULE_VIOLATED, "the filter's minimum amount must be positive");
         }
     }
