@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import com.zhaoshang.ledger.query.QuerySideApplication;
 import com.zhaoshang.ledger.query.campaign.CampaignProjection;
+import com.zhaoshang.ledger.query.ranking.BulletinProjection;
 import com.zhaoshang.ledger.testsupport.TestPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -45,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = QuerySideApplication.class)
 public abstract class ViewsIntegrationTest {
 
-    static final List<String> GROUPS = List.of(LeaderViewsProjection.GROUP, CampaignProjection.GROUP);
+    static final List<String> GROUPS = List.of(LeaderViewsProjection.GROUP, CampaignProjection.GROUP, BulletinProjection.GROUP);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -179,6 +180,14 @@ public abstract class ViewsIntegrationTest {
     protected void activity(String unitId, ActivityKind kind, LocalDate on) {
         String id = newId("act");
         append("Activity", id, new ActivityRecordedEvent(id, new UnitId(unitId), kind, "活动", on));
+    }
+
+    protected String bulletin(com.zhaoshang.ledger.api.campaign.BulletinKind kind, String peerGroup, String campaignId,
+                              LocalDate from, LocalDate to) {
+        String id = newId("b");
+        append("Bulletin", id, new com.zhaoshang.ledger.api.campaign.BulletinPublishedEvent(id, kind, "通报 " + id,
+                peerGroup, campaignId, from, to));
+        return id;
     }
 
     protected String campaign(String name, LocalDate from, LocalDate to, List<CampaignTarget> targets) {
