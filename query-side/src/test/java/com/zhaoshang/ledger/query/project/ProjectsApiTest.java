@@ -127,7 +127,7 @@ class ProjectsApiTest extends QuerySideIntegrationTest {
         awaitJson(() -> get(path), p -> p.path("version").asLong() == 0);
 
         HttpResponse<String> response = send(request(path)
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("leader:leader-secret".getBytes()))
+                .header("Authorization", basic("leader", "leader-secret"))
                 .header("If-None-Match", "\"0\"").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(304);
@@ -143,6 +143,17 @@ class ProjectsApiTest extends QuerySideIntegrationTest {
         assertThat(problem.path("type").asText()).isEqualTo("/problems/unknown-reference");
         assertThat(problem.path("status").asInt()).isEqualTo(404);
         assertThat(problem.path("detail").asText()).contains("no-such-project");
+    }
+
+    @Test
+    void aClientAcceptingOnlyJsonStillGetsTheProblemDocument() {
+        HttpResponse<String> response = send(request("/api/projects/no-such-project")
+                .header("Authorization", basic("leader", "leader-secret"))
+                .header("Accept", "application/json").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json(response).path("type").asText()).isEqualTo("/problems/unknown-reference");
     }
 
     @Test

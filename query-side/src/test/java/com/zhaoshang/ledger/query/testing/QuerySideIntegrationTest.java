@@ -143,10 +143,14 @@ public abstract class QuerySideIntegrationTest {
     protected HttpResponse<String> get(String path, String username, String password) {
         HttpRequest.Builder request = request(path);
         if (username != null) {
-            String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + token);
+            request.header("Authorization", basic(username, password));
         }
         return send(request.GET().build());
+    }
+
+    /** An {@code Authorization} header value for HTTP Basic. */
+    protected static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     protected HttpRequest.Builder request(String path) {
