@@ -30,8 +30,8 @@ public class QueryJsonConfiguration {
     /**
      * {@link Money#isPositive()} looks like a bean getter, so a plain Jackson mapper writes a {@code "positive"}
      * property that the strict mapper then refuses to read back. Never write it; ignore it where a writer put it.
-     * A module of its own name, so single-process mode (where the command side's same-named value-type module wins)
-     * keeps it.
+     * A module of its own name: Jackson registers only one module per name, and in single-process mode the command
+     * side's value-type module has the same name as ours.
      */
     @Bean
     public Module querySideMoneyJson() {
