@@ -3,6 +3,7 @@ package com.zhaoshang.ledger.command.campaign;
 import com.zhaoshang.ledger.api.campaign.CampaignDefinedEvent;
 import com.zhaoshang.ledger.api.campaign.CampaignTarget;
 import com.zhaoshang.ledger.api.campaign.DefineCampaignCommand;
+import com.zhaoshang.ledger.command.unit.UnitDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -26,8 +27,8 @@ public class Campaign {
     }
 
     @CommandHandler
-    public Campaign(DefineCampaignCommand command) {
-        java.util.List<CampaignTarget> targets = CampaignRules.check(command);
+    public Campaign(DefineCampaignCommand command, UnitDirectory units) {
+        java.util.List<CampaignTarget> targets = CampaignRules.check(command, units);
         apply(new CampaignDefinedEvent(command.campaignId(), command.name().strip(), command.from(), command.to(), targets));
     }
 

@@ -6,6 +6,7 @@ import com.zhaoshang.ledger.api.campaign.Indicator;
 import com.zhaoshang.ledger.api.campaign.TargetFilter;
 import com.zhaoshang.ledger.api.value.Currency;
 import com.zhaoshang.ledger.api.value.Money;
+import com.zhaoshang.ledger.command.unit.UnitDirectory;
 import org.axonframework.commandhandling.CommandExecutionException;
 
 import java.math.BigDecimal;
@@ -16,9 +17,10 @@ import java.util.Objects;
 import java.util.Set;
 
 import static com.zhaoshang.ledger.api.ErrorCode.RULE_VIOLATED;
+import static com.zhaoshang.ledger.api.ErrorCode.UNKNOWN_REFERENCE;
 import static com.zhaoshang.ledger.command.common.Refusal.of;
 
-/** The rules a campaign definition must satisfy, one named method each; each refuses with RULE_VIOLATED. */
+/** The rules a campaign definition must satisfy, one named method each; each refuses with RULE_VIOLATED (an unknown unit: UNKNOWN_REFERENCE). */
 final class CampaignRules {
 
     static final int MAX_NAME_LENGTH = 200;
@@ -122,14 +124,22 @@ final class CampaignRules {
         }
     }
 
+    /** A target names a unit of the tree: a campaign cannot set targets for units nobody registered. */
+    static void targetedUnitExists(CampaignTarget target, UnitDirectory units) {
+        if (!units.exists(target.unitId())) {
+            throw of(UNKNOWN_REFERENCE, "there is no unit " + target.unitId() + " to set a target for");
+        }
+    }
+
     /** Checks every rule and gives the targets as they will be recorded: currency resolved, empty filter as null. */
-    static List<CampaignTarget> check(DefineCampaignCommand command) throws CommandExecutionException {
+    static List<CampaignTarget> check(DefineCampaignCommand command, UnitDirectory units) throws CommandExecutionException {
         nameIsGiven(command.name());
         windowIsOrdered(command);
         hasTargets(command.targets());
         List<CampaignTarget> resolved = new ArrayList<>();
         for (CampaignTarget target : command.targets()) {
             targetIsPositive(target);
+            targetedUnitExists(target, units);
             filterApplies(target);
             Currency currency = currencyIsConsistent(target);
             TargetFilter filter = target.filter() == null || target.filter().filtersNothing() ? null : target.filter();

@@ -9,6 +9,7 @@ import com.zhaoshang.ledger.api.campaign.TargetFilter;
 import com.zhaoshang.ledger.api.value.Currency;
 import com.zhaoshang.ledger.api.value.Money;
 import com.zhaoshang.ledger.api.value.UnitId;
+import com.zhaoshang.ledger.command.unit.InMemoryUnitDirectory;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -34,6 +35,7 @@ class CampaignTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Campaign.class);
+        fixture.registerInjectableResource(new InMemoryUnitDirectory().with("360800").with("360802", "360800"));
     }
 
     private static CampaignTarget target(Indicator indicator, String value) {
@@ -124,6 +126,16 @@ class CampaignTest {
     void targetMustNameUnitIndicatorAndValue() {
         expectRefusal(define(List.of(new CampaignTarget(null, LEADS_COLLECTED, null, BigDecimal.ONE, null))), "unitId");
         expectRefusal(define(List.of(new CampaignTarget(DISTRICT, null, null, BigDecimal.ONE, null))), "indicator");
+    }
+
+    @Test
+    void targetedUnitMustExist() {
+        fixture.givenNoPriorActivity()
+                .when(define(List.of(new CampaignTarget(new UnitId("360803"), LEADS_COLLECTED, null, BigDecimal.TEN, null))))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(ErrorCode.UNKNOWN_REFERENCE)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("360803"))
+                .expectNoEvents();
     }
 
     @Test
