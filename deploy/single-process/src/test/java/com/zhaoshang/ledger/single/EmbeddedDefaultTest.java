@@ -1,0 +1,51 @@
+package com.zhaoshang.ledger.single;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The embedded default, started exactly as the README's run command starts it (no datasource configured): it brings
+ * its own PostgreSQL, serves the API, and a second run over the same data directory sees the first run's data.
+ */
+class EmbeddedDefaultTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startsOnItsOwnPostgresAndKeepsTheDataOfTheFirstRun() {
+        String[] args = {"--server.port=0", "--ledger.embedded-postgres.data-dir=" + dataDir};
+
+        try (ConfigurableApplicationContext first = LedgerApplication.application().run(args)) {
+            LedgerHttp http = new LedgerHttp(port(first));
+            LedgerHttp.Answer created = http.post("admin", "/api/units",
+                    "{\"id\":\"360800\",\"name\":\"吉安市\",\"kind\":\"CITY\",\"peerGroup\":\"city\"}");
+            assertThat(created.status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("leader", "/api/units/360800").status() == 200);
+        }
+        assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
+
+        try (ConfigurableApplicationContext second = LedgerApplication.application().run(args)) {
+            LedgerHttp http = new LedgerHttp(port(second));
+            LedgerHttp.Answer unit = http.get("leader", "/api/units/360800");
+            assertThat(unit.status()).isEqualTo(200);
+            assertThat(unit.body().get("name").asText()).isEqualTo("吉安市");
+            assertThat(http.post("admin", "/api/units",
+                    "{\"id\":\"360800\",\"name\":\"吉安市\",\"kind\":\"CITY\",\"peerGroup\":\"city\"}").status())
+                    .as("the unit registered by the first run still exists").isEqualTo(409);
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
