@@ -36,8 +36,8 @@ public final class PropertiesAuthenticationProvider implements AuthenticationPro
     public PropertiesAuthenticationProvider(List<CommandSecurityProperties.User> users) {
         for (CommandSecurityProperties.User user : users) {
             String where = "ledger.security.users entry '" + user.username() + "'";
-            if (user.username() == null || user.username().isBlank()) {
-                throw new IllegalStateException("ledger.security.users: every user needs a username");
+            if (user.username() == null || user.username().isBlank() || user.username().length() > 100) {
+                throw new IllegalStateException("ledger.security.users: every user needs a username of at most 100 characters");
             }
             if (user.password() == null || !ENCODED.matcher(user.password()).matches()) {
                 throw new IllegalStateException(where + ": the password needs an encoder prefix such as {bcrypt} or {noop}");

@@ -2,6 +2,7 @@ package com.zhaoshang.ledger.command.web.project;
 
 import com.zhaoshang.ledger.command.web.request.MoneyRequest;
 import jakarta.validation.Valid;
+import com.zhaoshang.ledger.command.web.request.IsoDate;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.time.LocalDate;
 public record CapitalArrivalRequest(
         @NotNull @Valid MoneyRequest amount,
         Boolean foreignExchange,
-        @NotNull LocalDate occurredOn) {
+        @NotNull @IsoDate LocalDate occurredOn) {
 
     boolean isForeignExchange() {
         return Boolean.TRUE.equals(foreignExchange);

@@ -3,6 +3,7 @@ package com.zhaoshang.ledger.command.web.project;
 import com.zhaoshang.ledger.command.web.request.PlainText;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import com.zhaoshang.ledger.command.web.request.IsoDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -15,5 +16,5 @@ public record LandRequest(
         @NotBlank @Size(max = 64) @PlainText String parcelId,
         @NotNull @Positive @Digits(integer = 9, fraction = 4, message = "must have at most 9 integer digits and 4 decimals")
         BigDecimal areaMu,
-        @NotNull LocalDate occurredOn) {
+        @NotNull @IsoDate LocalDate occurredOn) {
 }

@@ -9,6 +9,7 @@ import com.zhaoshang.ledger.command.web.request.MoneyRequest;
 import com.zhaoshang.ledger.command.web.request.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import com.zhaoshang.ledger.command.web.request.IsoDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,7 +24,7 @@ public record RegisterLeadRequest(
         @NotNull @IndustryCodeText String industryCode,
         @NotNull Channel channel,
         @Valid MoneyRequest intendedAmount,
-        @NotNull LocalDate occurredOn) {
+        @NotNull @IsoDate LocalDate occurredOn) {
 
     RegisterLeadCommand toCommand(String projectId) {
         return new RegisterLeadCommand(projectId, name.strip(), new UnitId(unitId), investor.toInvestor(),

@@ -4,6 +4,7 @@ import com.zhaoshang.ledger.command.web.request.LeaderRequest;
 import com.zhaoshang.ledger.command.web.request.MoneyRequest;
 import com.zhaoshang.ledger.command.web.request.PlainText;
 import jakarta.validation.Valid;
+import com.zhaoshang.ledger.command.web.request.IsoDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -14,5 +15,5 @@ public record SigningRequest(
         @NotNull @Valid MoneyRequest contractAmount,
         @Size(max = 200) @PlainText String ceremony,
         @NotNull @Valid LeaderRequest responsibleLeader,
-        @NotNull LocalDate occurredOn) {
+        @NotNull @IsoDate LocalDate occurredOn) {
 }

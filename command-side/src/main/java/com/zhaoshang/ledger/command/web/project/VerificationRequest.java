@@ -3,6 +3,7 @@ package com.zhaoshang.ledger.command.web.project;
 import com.zhaoshang.ledger.command.web.request.EvidenceRequest;
 import com.zhaoshang.ledger.command.web.request.MoneyRequest;
 import jakarta.validation.Valid;
+import com.zhaoshang.ledger.command.web.request.IsoDate;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.LocalDate;
@@ -11,5 +12,5 @@ import java.time.LocalDate;
 public record VerificationRequest(
         @NotNull @Valid MoneyRequest verifiedAmount,
         @NotNull @Valid EvidenceRequest evidence,
-        LocalDate occurredOn) {
+        @IsoDate LocalDate occurredOn) {
 }
