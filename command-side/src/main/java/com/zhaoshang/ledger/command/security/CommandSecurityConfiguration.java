@@ -4,6 +4,7 @@ import com.zhaoshang.ledger.command.web.ProblemKind;
 import com.zhaoshang.ledger.command.web.ProblemWriter;
 import com.zhaoshang.ledger.command.web.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -34,6 +35,7 @@ import java.util.Set;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CommandSecurityProperties.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class CommandSecurityConfiguration {
 
     public static final String REALM = "zhaoshang-ledger";

@@ -2,6 +2,7 @@ package com.zhaoshang.ledger.command.web;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -12,6 +13,7 @@ import java.util.List;
 
 /** The command side's web infrastructure: the {@link CommandContext} parameter and the body size limit. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class CommandWebConfiguration implements WebMvcConfigurer {
 
     @Override

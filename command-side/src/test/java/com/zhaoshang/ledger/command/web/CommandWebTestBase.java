@@ -61,6 +61,19 @@ abstract class CommandWebTestBase {
     @BeforeEach
     void client() {
         http = new CommandHttp(port);
+        for (String[] unit : new String[][]{{"360800", null}, {"360802", "360800"}}) {
+            if (jdbc.queryForObject("SELECT count(*) FROM unit_directory WHERE unit_id = ?", Long.class, unit[0]) == 0) {
+                CommandHttp.Answer answer = http.post("admin", "/api/units", RequestBodies.unit(unit[0], unit[1]));
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            }
+        }
+    }
+
+    /** A new lead of unit 360802 by the front office; answers its id. */
+    String newLead() {
+        CommandHttp.Answer answer = http.post("front", "/api/projects", RequestBodies.lead("360802", "某某材料有限公司", null));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer.json().get("id").asText();
     }
 
     long events() {

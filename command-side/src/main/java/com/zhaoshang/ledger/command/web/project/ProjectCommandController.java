@@ -13,7 +13,7 @@ import com.zhaoshang.ledger.api.project.StartNegotiationCommand;
 import com.zhaoshang.ledger.api.project.StartProductionCommand;
 import com.zhaoshang.ledger.api.project.TerminateContractCommand;
 import com.zhaoshang.ledger.api.project.VerifyCapitalArrivalCommand;
-import com.zhaoshang.ledger.command.web.BusinessDate;
+import com.zhaoshang.ledger.command.common.LedgerTime;
 import com.zhaoshang.ledger.command.web.CommandContext;
 import com.zhaoshang.ledger.command.web.CommandSender;
 import com.zhaoshang.ledger.command.web.PathIds;
@@ -123,7 +123,7 @@ public class ProjectCommandController {
         String arrival = PathIds.existing("capital arrival", arrivalId);
         return update(context, id, new VerifyCapitalArrivalCommand(id, arrival, body.verifiedAmount().toMoney(),
                 body.evidence().toEvidence(),
-                body.occurredOn() != null ? body.occurredOn() : BusinessDate.today(clock),
+                body.occurredOn() != null ? body.occurredOn() : LedgerTime.today(clock),
                 context.expectedVersion()));
     }
 
