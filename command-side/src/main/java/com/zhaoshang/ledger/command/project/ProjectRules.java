@@ -96,7 +96,7 @@ public final class ProjectRules {
         if (amount == null) {
             throw violated(field + " is required");
         }
-        if (!amount.isPositive()) {
+        if (!amount.greaterThanZero()) {
             throw violated(field + " must be positive, not " + amount);
         }
     }
@@ -159,7 +159,7 @@ public final class ProjectRules {
 
     /** 认定进资: 0 < verified ≤ reported — a verification can cut a reported figure, never raise it (防止水份). */
     public static void requireVerifiedWithinReported(Money verified, Money reported, String arrivalId) {
-        if (!verified.isPositive()) {
+        if (!verified.greaterThanZero()) {
             throw violated("verifiedAmount must be positive, not " + verified);
         }
         if (verified.isGreaterThan(reported)) {
