@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -80,7 +79,7 @@ public class CommandSender {
                 throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
             }
             ProblemDetail problem = refusal.get().problem();
-            problem.setInstance(URI.create(context.path()));
+            Problems.setInstance(problem, context.path());
             CommandAnswer answer = CommandAnswer.problem(problem, objectMapper);
             if (ticket != null) {
                 if (refusal.get().repeatable()) {

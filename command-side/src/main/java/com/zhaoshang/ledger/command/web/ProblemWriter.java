@@ -8,7 +8,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /** Writes a problem straight to the servlet response, for filters and security handlers that answer before MVC. */
@@ -23,7 +22,7 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         if (problem.getInstance() == null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            Problems.setInstance(problem, request.getRequestURI());
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

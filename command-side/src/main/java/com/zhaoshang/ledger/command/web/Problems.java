@@ -8,12 +8,15 @@ import org.springframework.http.ProblemDetail;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Builds the command side's RFC 9457 problems: a stable {@code type} ({@code /problems/<slug>}), title, status, detail. */
 public final class Problems {
 
     public static final String TYPE_PREFIX = "/problems/";
     public static final String ERRORS = "errors";
+    /** A path of RFC 3986 characters with well-formed percent escapes. */
+    private static final Pattern URI_PATH = Pattern.compile("/(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*");
 
     private Problems() {
     }
@@ -59,6 +62,13 @@ public final class Problems {
         problem.setType(URI.create(TYPE_PREFIX + kind.slug()));
         if (problem.getTitle() == null) {
             problem.setTitle(kind.title());
+        }
+    }
+
+    /** The (raw, percent-encoded) request path as the problem's {@code instance}; anything else is left out. */
+    public static void setInstance(ProblemDetail problem, String path) {
+        if (path != null && URI_PATH.matcher(path).matches()) {
+            problem.setInstance(URI.create(path));
         }
     }
 
