@@ -53,7 +53,7 @@ public abstract class ViewsIntegrationTest {
         TestPostgres.Database db = TestPostgres.newDatabase("views");
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
              Statement st = c.createStatement();
-             InputStream sql = ViewsIntegrationTest.class.getResourceAsStream("event_store.sql")) {
+             InputStream sql = ViewsIntegrationTest.class.getResourceAsStream("/eventstore/axon-event-tables.sql")) {
             st.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not create the event table", e);
