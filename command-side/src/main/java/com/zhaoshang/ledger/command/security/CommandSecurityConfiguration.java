@@ -47,6 +47,7 @@ public class CommandSecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/units")).hasRole("ADMIN")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/campaigns")).hasRole("ADMIN")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/bulletins")).hasRole("ADMIN")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/registration")).hasRole("VERIFIER")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/capital-arrivals/*/verification")).hasRole("VERIFIER")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects")).hasRole("FRONT_OFFICE")

@@ -123,6 +123,25 @@ class CampaignCommandWebTest {
         assertThat(allEvents()).isEqualTo(before);
     }
 
+    @Test
+    void anAdminPublishesABulletinOnDemand() throws Exception {
+        Answer answer = post("admin", "/api/bulletins",
+                "{\"title\":\"三季度招商引资通报\",\"peerGroup\":\"district\",\"from\":\"2012-07-01\",\"to\":\"2012-09-30\"}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        String id = answer.body().get("id").asText();
+        assertThat(answer.location()).isEqualTo("/api/bulletins/" + id);
+        assertThat(events(id)).isEqualTo(1);
+        long before = allEvents();
+        assertThat(post("leader", "/api/bulletins",
+                "{\"title\":\"x\",\"peerGroup\":\"district\",\"from\":\"2012-07-01\",\"to\":\"2012-09-30\"}").status())
+                .isEqualTo(403);
+        Answer weekly = post("admin", "/api/bulletins",
+                "{\"kind\":\"WEEKLY\",\"title\":\"快报\",\"peerGroup\":\"district\",\"from\":\"2012-07-03\",\"to\":\"2012-07-09\"}");
+        assertThat(weekly.status()).isEqualTo(422);
+        assertThat(post("admin", "/api/bulletins", "{\"title\":\"x\",\"from\":\"2012-07-01\"}").status()).isEqualTo(400);
+        assertThat(allEvents()).isEqualTo(before);
+    }
+
     private long events(String aggregateId) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, aggregateId);
     }
