@@ -156,6 +156,45 @@ class SeedCampaignEndToEndTest {
         assertRow(progress, "CAPITAL_VERIFIED_USD", "15990000.00", "0.800");
     }
 
+    @Test
+    void aBulletinStaysAsPublishedWhenLateFactsArrive() throws Exception {
+        LocalDate from = LocalDate.of(2013, 1, 1);
+        for (int i = 0; i < 3; i++) {
+            lead(TOWNS.get(0), "C3011", from.plusDays(i));
+        }
+        lead(TOWNS.get(1), "C3011", from.plusDays(5));
+        String first = "/api/rankings?peerGroup=towns&from=2013-01-01&to=2013-03-31";
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                TOWNS.get(0).equals(http.get("leader", first).body().at("/rows/0/unitId").asText())
+                        && http.get("leader", first).body().at("/rows/1/indicators/0/actual").asInt() == 1);
+        String id = created("admin", "/api/bulletins",
+                "{\"title\":\"一季度招商引资通报\",\"peerGroup\":\"towns\",\"from\":\"2013-01-01\",\"to\":\"2013-03-31\"}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("leader", "/api/bulletins/" + id).status() == 200);
+        JsonNode published = http.get("leader", "/api/bulletins/" + id).body();
+        assertThat(published.at("/ranking/rows/0/unitId").asText()).isEqualTo(TOWNS.get(0));
+
+        // late entries for the quarter, recorded after the bulletin: the live ranking changes, the bulletin does not
+        for (int i = 0; i < 5; i++) {
+            lead(TOWNS.get(1), "C3011", from.plusDays(40 + i));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                TOWNS.get(1).equals(http.get("leader", first).body().at("/rows/0/unitId").asText()));
+        assertThat(http.get("leader", "/api/bulletins/" + id).body()).isEqualTo(published);
+        assertThat(http.get("leader", "/api/bulletins").body().findValuesAsText("id")).contains(id);
+
+        java.net.http.HttpResponse<byte[]> sheet = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/bulletins/" + id))
+                        .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "leader:leader-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        assertThat(sheet.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(new String(sheet.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+    }
+
     private JsonNode awaitProgress(String campaignId, String indicator, String actual) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             LedgerHttp.Answer answer = http.get("leader", "/api/campaigns/" + campaignId + "/progress");
