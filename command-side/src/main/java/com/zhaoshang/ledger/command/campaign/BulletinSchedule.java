@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * Publishes the scheduled bulletins (一周一快报、一月一调度、一季一评比) of the configured peer groups
- * ({@code ledger.views.bulletins.peer-groups}, none by default). It is persistent in the way that matters: each
+ * ({@code ledger.views.bulletins.peer-groups}, none by default), and the final bulletin of each campaign once its
+ * window has ended ({@code campaign-final-<campaign id>}). It is persistent in the way that matters: each
  * bulletin has a deterministic id ({@code weekly-<peer group>-<monday>}), so after a restart or downtime the next run
  * publishes what is due (up to {@code catch-up-periods} periods back) and never publishes a bulletin twice, however
  * many instances run. Days are counted in {@code ledger.views.bulletins.zone} (Asia/Shanghai), on the injected clock.
@@ -41,17 +42,22 @@ public class BulletinSchedule {
 
     private final CommandGateway commands;
     private final EventStore events;
+    private final CampaignWindows campaigns;
+    private final int campaignFinalWithinDays;
     private final Clock clock;
     private final List<String> peerGroups;
     private final ZoneId zone;
     private final int catchUpPeriods;
 
-    public BulletinSchedule(CommandGateway commands, EventStore events, Clock clock,
+    public BulletinSchedule(CommandGateway commands, EventStore events, CampaignWindows campaigns, Clock clock,
                             @Value("${ledger.views.bulletins.peer-groups:}") List<String> peerGroups,
                             @Value("${ledger.views.bulletins.zone:Asia/Shanghai}") ZoneId zone,
-                            @Value("${ledger.views.bulletins.catch-up-periods:2}") int catchUpPeriods) {
+                            @Value("${ledger.views.bulletins.catch-up-periods:2}") int catchUpPeriods,
+                            @Value("${ledger.views.bulletins.campaign-final-within-days:90}") int campaignFinalWithinDays) {
         this.commands = commands;
         this.events = events;
+        this.campaigns = campaigns;
+        this.campaignFinalWithinDays = campaignFinalWithinDays;
         this.clock = clock;
         this.peerGroups = peerGroups.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         this.zone = zone;
@@ -74,7 +80,10 @@ public class BulletinSchedule {
         }
     }
 
-    /** The bulletins due on {@code today}: the last complete periods of each kind, oldest first, for every peer group. */
+    /**
+     * The bulletins due on {@code today}: the last complete periods of each kind, oldest first, for every peer group;
+     * then the final bulletin of every campaign that ended (before today, within {@code campaign-final-within-days}).
+     */
     List<PublishBulletinCommand> due(LocalDate today) {
         List<PublishBulletinCommand> due = new ArrayList<>();
         LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -89,6 +98,10 @@ public class BulletinSchedule {
                 LocalDate quarter = thisQuarter.minusMonths(3L * back);
                 due.add(command(BulletinKind.QUARTERLY, peerGroup, quarter, quarter.plusMonths(3).minusDays(1)));
             }
+        }
+        for (CampaignWindows.Window campaign : campaigns.endedBetween(today.minusDays(campaignFinalWithinDays), today)) {
+            due.add(new PublishBulletinCommand("campaign-final-" + campaign.campaignId(), BulletinKind.CAMPAIGN_FINAL,
+                    campaign.name() + " 最终通报", null, campaign.campaignId(), campaign.from(), campaign.to()));
         }
         return due;
     }

@@ -30,9 +30,11 @@ class BulletinScheduleTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private final EventStore events = mock(EventStore.class);
+    private final CampaignWindows campaigns = mock(CampaignWindows.class);
 
     private BulletinSchedule schedule(Instant now, int catchUp) {
-        return new BulletinSchedule(gateway, events, Clock.fixed(now, ZoneOffset.UTC), List.of("towns", " "), SHANGHAI, catchUp);
+        return new BulletinSchedule(gateway, events, campaigns, Clock.fixed(now, ZoneOffset.UTC), List.of("towns", " "), SHANGHAI,
+                catchUp, 90);
     }
 
     @Test
@@ -54,6 +56,16 @@ class BulletinScheduleTest {
         assertThat(due).extracting(PublishBulletinCommand::bulletinId).containsExactly(
                 "weekly-towns-2025-12-22", "monthly-towns-2025-11-01", "quarterly-towns-2025-07-01",
                 "weekly-towns-2025-12-29", "monthly-towns-2025-12-01", "quarterly-towns-2025-10-01");
+        due.forEach(BulletinRules::check);
+    }
+
+    @Test
+    void aCampaignGetsItsFinalBulletinOnceItsWindowHasEnded() {
+        when(campaigns.endedBetween(LocalDate.of(2012, 7, 3), LocalDate.of(2012, 10, 1))).thenReturn(List.of(
+                new CampaignWindows.Window("c-1", "百日会战", LocalDate.of(2012, 7, 1), LocalDate.of(2012, 9, 30))));
+        List<PublishBulletinCommand> due = schedule(Instant.parse("2012-10-01T02:00:00Z"), 1).due(LocalDate.of(2012, 10, 1));
+        assertThat(due).last().isEqualTo(new PublishBulletinCommand("campaign-final-c-1", BulletinKind.CAMPAIGN_FINAL,
+                "百日会战 最终通报", null, "c-1", LocalDate.of(2012, 7, 1), LocalDate.of(2012, 9, 30)));
         due.forEach(BulletinRules::check);
     }
 

@@ -82,6 +82,8 @@ class CampaignCommandWebTest {
         String id = answer.body().get("id").asText();
         assertThat(answer.location()).isEqualTo("/api/campaigns/" + id);
         assertThat(events(id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT date_to FROM campaign_window WHERE campaign_id = ?", java.time.LocalDate.class, id))
+                .isEqualTo(java.time.LocalDate.of(2012, 9, 30));
     }
 
     @Test
