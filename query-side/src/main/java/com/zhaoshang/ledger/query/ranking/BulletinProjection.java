@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhaoshang.ledger.api.campaign.BulletinPublishedEvent;
 import com.zhaoshang.ledger.query.campaign.CampaignProjection;
-import com.zhaoshang.ledger.query.campaign.CampaignViews;
 import com.zhaoshang.ledger.query.views.LeaderViewsProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
@@ -35,16 +34,13 @@ public class BulletinProjection {
     static final List<String> PREREQUISITES = List.of(LeaderViewsProjection.GROUP, CampaignProjection.GROUP);
 
     private final JdbcClient jdbc;
-    private final RankingService rankings;
-    private final CampaignViews campaigns;
+    private final Bulletins bulletins;
     private final ObjectMapper json;
     private final Serializer serializer;
 
-    public BulletinProjection(JdbcClient jdbc, RankingService rankings, CampaignViews campaigns, ObjectMapper json,
-                              Serializer serializer) {
+    public BulletinProjection(JdbcClient jdbc, Bulletins bulletins, ObjectMapper json, Serializer serializer) {
         this.jdbc = jdbc;
-        this.rankings = rankings;
-        this.campaigns = campaigns;
+        this.bulletins = bulletins;
         this.json = json;
         this.serializer = serializer;
     }
@@ -54,12 +50,8 @@ public class BulletinProjection {
             throws JsonProcessingException {
         long position = token == null ? -1 : token.position().orElse(-1);
         viewsHaveCaughtUpWith(position);
-        RankingService.Ranking ranking = event.campaignId() == null
-                ? rankings.forPeriod(event.peerGroup(), event.from(), event.to(), publishedAt)
-                : campaigns.find(event.campaignId())
-                .map(c -> rankings.forCampaign(c, event.peerGroup(), publishedAt))
-                .orElseGet(() -> new RankingService.Ranking(event.peerGroup(), event.campaignId(), event.from(), event.to(),
-                        null, null, null, List.of()));
+        RankingService.Ranking ranking = bulletins.compile(event.peerGroup(), event.campaignId(), event.from(), event.to(),
+                publishedAt);
         jdbc.sql("""
                         INSERT INTO views_bulletin (bulletin_id, kind, title, peer_group, campaign_id, date_from, date_to,
                             published_at, ranking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -3,14 +3,21 @@ package com.zhaoshang.ledger.query.ranking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhaoshang.ledger.api.campaign.BulletinKind;
+import com.zhaoshang.ledger.query.campaign.CampaignViews;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Published bulletins as they were frozen. */
 @Service
@@ -24,12 +31,77 @@ public class Bulletins {
                            LocalDate from, LocalDate to, Instant publishedAt, RankingService.Ranking ranking) {
     }
 
+    /** A field of a unit's row that differs between the bulletin as published and as recomputed. */
+    public record Difference(String unitId, String field, String published, String recomputed) {
+    }
+
+    /** The bulletin recomputed from the facts recorded until its publication, and how it differs from what was published. */
+    public record Verification(String bulletinId, Instant publishedAt, boolean matches, List<Difference> differences,
+                               RankingService.Ranking published, RankingService.Ranking recomputed) {
+    }
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final RankingService rankings;
+    private final CampaignViews campaigns;
 
-    public Bulletins(JdbcClient jdbc, ObjectMapper json) {
+    public Bulletins(JdbcClient jdbc, ObjectMapper json, RankingService rankings, CampaignViews campaigns) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rankings = rankings;
+        this.campaigns = campaigns;
+    }
+
+    /** The ranking of a bulletin as known at {@code knownAt}: a peer group's period, or a campaign's units. */
+    public RankingService.Ranking compile(String peerGroup, String campaignId, LocalDate from, LocalDate to, Instant knownAt) {
+        if (campaignId == null) {
+            return rankings.forPeriod(peerGroup, from, to, knownAt);
+        }
+        return campaigns.find(campaignId)
+                .map(c -> rankings.forCampaign(c, peerGroup, knownAt))
+                .orElseGet(() -> new RankingService.Ranking(peerGroup, campaignId, from, to, null, null, null, List.of()));
+    }
+
+    /** 核验通报: recomputes the bulletin from the facts recorded before its publication and lists every difference. */
+    public Optional<Verification> verify(String id) {
+        return find(id).map(b -> {
+            RankingService.Ranking recomputed = compile(b.peerGroup(), b.campaignId(), b.from(), b.to(), b.publishedAt());
+            List<Difference> differences = differences(b.ranking(), recomputed);
+            return new Verification(b.id(), b.publishedAt(), differences.isEmpty(), differences, b.ranking(), recomputed);
+        });
+    }
+
+    private static List<Difference> differences(RankingService.Ranking published, RankingService.Ranking recomputed) {
+        Map<String, RankingService.RankingRow> before = new LinkedHashMap<>();
+        published.rows().forEach(r -> before.put(r.unitId(), r));
+        Map<String, RankingService.RankingRow> after = new LinkedHashMap<>();
+        recomputed.rows().forEach(r -> after.put(r.unitId(), r));
+        List<Difference> differences = new ArrayList<>();
+        Set<String> units = new LinkedHashSet<>(before.keySet());
+        units.addAll(after.keySet());
+        for (String unit : units) {
+            RankingService.RankingRow p = before.get(unit);
+            RankingService.RankingRow r = after.get(unit);
+            if (p == null || r == null) {
+                differences.add(new Difference(unit, "row", p == null ? null : "ranked", r == null ? null : "ranked"));
+                continue;
+            }
+            compare(differences, unit, "rank", p.rank(), r.rank());
+            compare(differences, unit, "previousRank", p.previousRank(), r.previousRank());
+            compare(differences, unit, "score", p.score(), r.score());
+            compare(differences, unit, "colour", p.colour(), r.colour());
+            compare(differences, unit, "overdueProjects", p.overdueProjects(), r.overdueProjects());
+            compare(differences, unit, "indicators", p.indicators(), r.indicators());
+        }
+        return differences;
+    }
+
+    private static void compare(List<Difference> differences, String unit, String field, Object published, Object recomputed) {
+        boolean same = published instanceof java.math.BigDecimal a && recomputed instanceof java.math.BigDecimal b
+                ? a.compareTo(b) == 0 : Objects.equals(published, recomputed);
+        if (!same) {
+            differences.add(new Difference(unit, field, String.valueOf(published), String.valueOf(recomputed)));
+        }
     }
 
     public List<BulletinSummary> list() {

@@ -40,6 +40,8 @@ class BulletinViewTest extends ViewsIntegrationTest {
     MockMvc mvc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aBulletinIsFrozenAtPublicationAndServedAsJsonAndXlsx() throws Exception {
@@ -103,6 +105,17 @@ class BulletinViewTest extends ViewsIntegrationTest {
         }
         mvc.perform(get("/api/bulletins"))
                 .andExpect(status().isOk());
+
+        // an inspector recomputes it from the facts recorded before publication: it matches, late entries and all
+        mvc.perform(get("/api/audit/bulletins/" + id + "/verification"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.matches").value(true));
+        // a bulletin altered after publication no longer matches its facts
+        jdbc.sql("UPDATE views_bulletin SET ranking = replace(ranking, '\"unitId\":\"bl-b\"', '\"unitId\":\"bl-x\"') WHERE bulletin_id = ?")
+                .param(id).update();
+        Bulletins.Verification altered = bulletins.verify(id).orElseThrow();
+        assertThat(altered.matches()).isFalse();
+        assertThat(altered.differences()).extracting(Bulletins.Difference::unitId).containsExactlyInAnyOrder("bl-x", "bl-b");
         mvc.perform(get("/api/bulletins/nope").accept(MediaType.APPLICATION_JSON))
                 .andExpect(status().isNotFound());
     }
