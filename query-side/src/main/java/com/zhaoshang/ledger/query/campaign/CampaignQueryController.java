@@ -1,12 +1,15 @@
 package com.zhaoshang.ledger.query.campaign;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Leaders read campaigns and their progress. */
@@ -30,9 +33,11 @@ public class CampaignQueryController {
         return campaigns.find(id).orElseThrow(() -> unknown(id));
     }
 
+    /** Progress now, or as known at {@code asOf} (an ISO-8601 instant): only facts recorded by then count. */
     @GetMapping("/{id}/progress")
-    public CampaignViews.Progress progress(@PathVariable String id) {
-        return campaigns.progress(id).orElseThrow(() -> unknown(id));
+    public CampaignViews.Progress progress(@PathVariable String id,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return campaigns.progress(id, asOf).orElseThrow(() -> unknown(id));
     }
 
     static ResponseStatusException unknown(String id) {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -117,16 +118,21 @@ public class CampaignViews {
     }
 
     public Progress progress(CampaignDetail campaign) {
-        return progress(campaign, campaign.from(), campaign.to());
+        return progress(campaign, campaign.from(), campaign.to(), null);
     }
 
-    /** Progress of the campaign's targets over another window (e.g. the previous period of a ranking). */
-    public Progress progress(CampaignDetail campaign, LocalDate from, LocalDate to) {
+    /** Progress as known at {@code knownAt}: only facts recorded by then count (null: everything known now). */
+    public Optional<Progress> progress(String campaignId, Instant knownAt) {
+        return find(campaignId).map(c -> progress(c, c.from(), c.to(), knownAt));
+    }
+
+    /** Progress of the campaign's targets over a window, as known at {@code knownAt} (null: now). */
+    public Progress progress(CampaignDetail campaign, LocalDate from, LocalDate to, Instant knownAt) {
         Map<String, String> names = counter.names();
         List<ProgressRow> rows = new ArrayList<>();
         Map<MeasureKey, List<Target>> byMeasure = new LinkedHashMap<>();
         for (Target t : campaign.targets()) {
-            BigDecimal actual = counter.actual(t.unitId(), t.measure(), from, to);
+            BigDecimal actual = counter.actual(t.unitId(), t.measure(), from, to, knownAt);
             rows.add(new ProgressRow(t.unitId(), names.get(t.unitId()), t.indicator(), t.filter(), t.currency(),
                     actual, t.target(), Ratios.ratio(actual, t.target()), false));
             byMeasure.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t);
@@ -161,7 +167,7 @@ public class CampaignViews {
                         .filter(t -> ancestors.get(t.unitId()).contains(unit))
                         .map(Target::target)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal rolled = counter.actual(unit, measure, from, to);
+                BigDecimal rolled = counter.actual(unit, measure, from, to, knownAt);
                 rows.add(new ProgressRow(unit, names.get(unit), key.indicator(), key.filter(), key.currency(),
                         rolled, below, Ratios.ratio(rolled, below), true));
             }

@@ -8,9 +8,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
-/** {@code GET /api/rankings?peerGroup=&from=&to=} or {@code ?campaignId=[&peerGroup=]}: see {@link RankingService} for the formula. */
+/**
+ * {@code GET /api/rankings?peerGroup=&from=&to=} or {@code ?campaignId=[&peerGroup=]}, optionally {@code &asOf=<instant>}
+ * for the ranking as known then (facts recorded later ignored): see {@link RankingService} for the formula.
+ */
 @RestController
 public class RankingController {
 
@@ -26,14 +30,15 @@ public class RankingController {
     public RankingService.Ranking handle(@RequestParam(required = false) String peerGroup,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                         @RequestParam(required = false) String campaignId) {
+                                         @RequestParam(required = false) String campaignId,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         if (campaignId != null) {
             if (from != null || to != null) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give either campaignId or from and to, not both");
             }
             CampaignViews.CampaignDetail campaign = campaigns.find(campaignId)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no campaign " + campaignId));
-            return rankings.forCampaign(campaign, peerGroup);
+            return rankings.forCampaign(campaign, peerGroup, asOf);
         }
         if (peerGroup == null || peerGroup.isBlank() || from == null || to == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give peerGroup, from and to (or campaignId)");
@@ -41,6 +46,6 @@ public class RankingController {
         if (to.isBefore(from)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to is before from");
         }
-        return rankings.forPeriod(peerGroup, from, to);
+        return rankings.forPeriod(peerGroup, from, to, asOf);
     }
 }

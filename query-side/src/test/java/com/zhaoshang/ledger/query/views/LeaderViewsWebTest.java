@@ -29,6 +29,8 @@ class LeaderViewsWebTest extends ViewsIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void campaignsProgressRankingsAndConversionOverHttp() throws Exception {
@@ -78,6 +80,41 @@ class LeaderViewsWebTest extends ViewsIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.funnel.SIGNED").value(1))
                 .andExpect(jsonPath("$.rates.startRate").value(0.0));
+    }
+
+    @Test
+    void progressAndRankingsAsKnownAtAnInstant() throws Exception {
+        unit("asof-t1", null, UnitKind.TOWN, "asof-towns");
+        unit("asof-t2", null, UnitKind.TOWN, "asof-towns");
+        LocalDate from = LocalDate.of(2018, 1, 1);
+        lead("asof-t1", "F51", null, from);
+        lead("asof-t1", "F51", null, from);
+        String campaignId = campaign("一月", from, from.plusDays(30), List.of(
+                new CampaignTarget(new UnitId("asof-t1"), Indicator.LEADS_COLLECTED, null, new BigDecimal("10"), null),
+                new CampaignTarget(new UnitId("asof-t2"), Indicator.LEADS_COLLECTED, null, new BigDecimal("10"), null)));
+        awaitViewsCaughtUp();
+        String asOf = jdbc.sql("SELECT max(timestamp) FROM domainevententry").query(String.class).single();
+        // recorded later, about the same month: a late entry
+        for (int i = 0; i < 3; i++) {
+            lead("asof-t2", "F51", null, from.plusDays(2));
+        }
+        awaitViewsCaughtUp();
+
+        mvc.perform(get("/api/campaigns/" + campaignId + "/progress"))
+                .andExpect(jsonPath("$.units[1].actual").value(3));
+        mvc.perform(get("/api/campaigns/" + campaignId + "/progress").param("asOf", asOf))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.units[0].actual").value(2))
+                .andExpect(jsonPath("$.units[1].actual").value(0));
+        mvc.perform(get("/api/rankings").param("campaignId", campaignId))
+                .andExpect(jsonPath("$.rows[0].unitId").value("asof-t2"));
+        mvc.perform(get("/api/rankings").param("campaignId", campaignId).param("asOf", asOf))
+                .andExpect(jsonPath("$.rows[0].unitId").value("asof-t1"));
+        mvc.perform(get("/api/rankings").param("peerGroup", "asof-towns").param("from", "2018-01-01").param("to", "2018-01-31")
+                        .param("asOf", asOf))
+                .andExpect(jsonPath("$.rows[0].unitId").value("asof-t1"));
+        mvc.perform(get("/api/rankings").param("campaignId", campaignId).param("asOf", "last tuesday"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
