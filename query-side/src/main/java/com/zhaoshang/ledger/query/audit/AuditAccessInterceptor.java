@@ -1,0 +1,83 @@
+package com.zhaoshang.ledger.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The audit routes are for inspectors and admins; every request to them is recorded before it is answered, the
+ * refused ones too. Authentication is the security chain's business (HTTP Basic, authorities {@code ROLE_<Role>});
+ * this guard only reads the result, so it holds whatever chain is configured in front of it.
+ */
+@Component
+public class AuditAccessInterceptor implements HandlerInterceptor {
+
+    /** The roles that may read the audit log. */
+    static final Set<String> AUDIT_AUTHORITIES = Set.of("ROLE_INSPECTOR", "ROLE_ADMIN");
+
+    private final AuditAccessLog accessLog;
+    private final ObjectMapper json;
+
+    public AuditAccessInterceptor(AuditAccessLog accessLog, ObjectMapper json) {
+        this.accessLog = accessLog;
+        this.json = json;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"zhaoshang-ledger\"");
+            problem(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "sign in to read the audit log");
+            return false;
+        }
+        Set<String> authorities = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toCollection(TreeSet::new));
+        boolean allowed = authorities.stream().anyMatch(AUDIT_AUTHORITIES::contains);
+        accessLog.record(authentication.getName(), String.join(",", authorities), request.getMethod(),
+                request.getRequestURI(), parameters(request),
+                allowed ? AuditAccessLog.Outcome.GRANTED : AuditAccessLog.Outcome.DENIED);
+        if (!allowed) {
+            problem(request, response, HttpStatus.FORBIDDEN, "forbidden",
+                    "the audit log is for inspectors (督查室) and admins");
+            return false;
+        }
+        return true;
+    }
+
+    private static String parameters(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? null : URLDecoder.decode(query, StandardCharsets.UTF_8);
+    }
+
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+                         String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + slug));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
