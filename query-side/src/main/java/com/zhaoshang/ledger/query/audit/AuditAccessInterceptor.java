@@ -16,9 +16,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -65,9 +67,15 @@ public class AuditAccessInterceptor implements HandlerInterceptor {
         return true;
     }
 
+    /** The request's parameters, decoded, in name order: {@code from=…&size=…}; null when none. */
     private static String parameters(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return query == null ? null : URLDecoder.decode(query, StandardCharsets.UTF_8);
+        Map<String, String[]> parameters = new TreeMap<>(request.getParameterMap());
+        if (parameters.isEmpty()) {
+            return null;
+        }
+        return parameters.entrySet().stream()
+                .flatMap(e -> Arrays.stream(e.getValue()).map(v -> e.getKey() + "=" + v))
+                .collect(Collectors.joining("&"));
     }
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
