@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.axonframework.common.DateTimeUtils.formatInstant;
@@ -35,7 +36,7 @@ import static org.axonframework.common.jdbc.JdbcUtils.closeQuietly;
 public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
     private static final String CHAIN_INSERT = "INSERT INTO event_chain "
-            + "(aggregate_identifier, sequence_number, event_identifier, prev_hash, hash) VALUES (?,?,?,?,?)";
+            + "(aggregate_identifier, sequence_number, event_identifier, global_index, prev_hash, hash) VALUES (?,?,?,?,?,?)";
     private static final String PREDECESSOR = "SELECT hash FROM event_chain "
             + "WHERE aggregate_identifier = ? AND sequence_number = ?";
 
@@ -65,8 +66,8 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
             Connection connection = getConnection();
             try {
                 List<StoredEvent> stored = serialize(events, serializer);
-                insertEvents(connection, stored);
-                insertChain(connection, stored);
+                long[] globalIndexes = insertEvents(connection, stored);
+                insertChain(connection, stored, globalIndexes);
             } catch (SQLException e) {
                 handlePersistenceException(e, events.get(0));
             } finally {
@@ -102,14 +103,17 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
                 : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
     }
 
-    private void insertEvents(Connection connection, List<StoredEvent> stored) throws SQLException {
+    /** Inserts the events as Axon's own statement does; returns the global index each was given. */
+    private long[] insertEvents(Connection connection, List<StoredEvent> stored) throws SQLException {
         String sql = "INSERT INTO " + schema.domainEventTable() + " ("
                 + String.join(", ", schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(),
                 schema.sequenceNumberColumn(), schema.typeColumn(), schema.timestampColumn(),
                 schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
                 schema.metaDataColumn())
                 + ") VALUES (?,?,?,?,?,?,?,?,?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        // PostgreSQL folds the unquoted column names of the table to lower case; the driver quotes what it returns.
+        String[] generated = {schema.globalIndexColumn().toLowerCase(Locale.ROOT)};
+        try (PreparedStatement statement = connection.prepareStatement(sql, generated)) {
             for (StoredEvent event : stored) {
                 statement.setString(1, event.eventIdentifier());
                 statement.setString(2, event.aggregateIdentifier());
@@ -123,15 +127,27 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
                 statement.addBatch();
             }
             statement.executeBatch();
+            long[] globalIndexes = new long[stored.size()];
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                for (int i = 0; i < globalIndexes.length; i++) {
+                    if (!keys.next()) {
+                        throw new EventStoreException("the database returned no global index for event "
+                                + stored.get(i).eventIdentifier());
+                    }
+                    globalIndexes[i] = keys.getLong(1);
+                }
+            }
+            return globalIndexes;
         }
     }
 
-    private void insertChain(Connection connection, List<StoredEvent> stored) throws SQLException {
+    private void insertChain(Connection connection, List<StoredEvent> stored, long[] globalIndexes) throws SQLException {
         EventChainHash hash = hashes.get();
         Map<String, byte[]> lastHashInBatch = new HashMap<>();
         Map<String, Long> lastSequenceInBatch = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(CHAIN_INSERT)) {
-            for (StoredEvent event : stored) {
+            for (int i = 0; i < stored.size(); i++) {
+                StoredEvent event = stored.get(i);
                 byte[] previous = previousHash(connection, event, lastHashInBatch, lastSequenceInBatch);
                 byte[] eventHash = hash.eventHash(event.aggregateIdentifier(), event.sequenceNumber(), event.type(),
                         event.eventIdentifier(), event.payloadType(), event.payloadRevision(), event.payload(),
@@ -139,8 +155,9 @@ public class ChainingJdbcEventStorageEngine extends JdbcEventStorageEngine {
                 statement.setString(1, event.aggregateIdentifier());
                 statement.setLong(2, event.sequenceNumber());
                 statement.setString(3, event.eventIdentifier());
-                statement.setBytes(4, previous);
-                statement.setBytes(5, eventHash);
+                statement.setLong(4, globalIndexes[i]);
+                statement.setBytes(5, previous);
+                statement.setBytes(6, eventHash);
                 statement.addBatch();
                 lastHashInBatch.put(event.aggregateIdentifier(), eventHash);
                 lastSequenceInBatch.put(event.aggregateIdentifier(), event.sequenceNumber());

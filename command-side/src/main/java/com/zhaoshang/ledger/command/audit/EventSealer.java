@@ -118,8 +118,7 @@ public class EventSealer {
         List<Candidate> candidates = jdbc.query("""
                 SELECT d.globalindex, d.timestamp, c.hash
                 FROM domainevententry d
-                LEFT JOIN event_chain c
-                  ON c.aggregate_identifier = d.aggregateidentifier AND c.sequence_number = d.sequencenumber
+                LEFT JOIN event_chain c ON c.global_index = d.globalindex
                 WHERE d.globalindex > ?
                 ORDER BY d.globalindex
                 LIMIT ?""",

@@ -62,14 +62,16 @@ class ChainingJdbcEventStorageEngineTest {
         engine.appendEvents(List.of(event(aggregate, 2, "c")));
 
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT d.*, c.event_identifier, c.prev_hash, c.hash FROM domainevententry d
-                JOIN event_chain c ON c.aggregate_identifier = d.aggregateidentifier AND c.sequence_number = d.sequencenumber
+                SELECT d.*, c.aggregate_identifier, c.sequence_number, c.event_identifier, c.prev_hash, c.hash
+                FROM domainevententry d JOIN event_chain c ON c.global_index = d.globalindex
                 WHERE d.aggregateidentifier = ? ORDER BY d.sequencenumber""", aggregate);
         assertThat(rows).hasSize(3);
         byte[] previous = EventChainHash.GENESIS;
         EventChainHash hash = new EventChainHash();
         for (Map<String, Object> row : rows) {
             assertThat(row.get("event_identifier")).isEqualTo(row.get("eventidentifier"));
+            assertThat(row.get("aggregate_identifier")).isEqualTo(row.get("aggregateidentifier"));
+            assertThat(row.get("sequence_number")).isEqualTo(row.get("sequencenumber"));
             assertThat((byte[]) row.get("prev_hash")).isEqualTo(previous);
             byte[] recomputed = hash.eventHash((String) row.get("aggregateidentifier"), (Long) row.get("sequencenumber"),
                     (String) row.get("type"), (String) row.get("eventidentifier"), (String) row.get("payloadtype"),

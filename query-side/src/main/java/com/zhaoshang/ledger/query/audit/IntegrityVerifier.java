@@ -5,43 +5,44 @@ import com.zhaoshang.ledger.api.audit.EventChainHash;
 import com.zhaoshang.ledger.query.audit.IntegrityReport.CheckpointCheck;
 import com.zhaoshang.ledger.query.audit.IntegrityReport.Failure;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Recomputes every stream's hash chain and the seal chain from the stored rows, in one consistent snapshot, and
  * compares the seal chain with a signed checkpoint (docs/AUDIT.md, "Verification"). Plain JDBC, so the REST route
  * and the command-line verifier run the very same code. Reads only; needs no Spring.
  * <p>
- * One pass in global-index order over the events (joined to their chain records) merged with the seals, keeping
- * the last sequence and hash of every stream in memory; then one anti-join for chain records whose event is gone.
+ * One pass in global-index order over three cursors side by side (events, chain records, seals: each an index scan,
+ * no join), keeping the last sequence and hash of every stream in memory.
  */
 public final class IntegrityVerifier {
 
     private static final int FETCH_SIZE = 10_000;
     private static final String EVENTS = """
-            SELECT d.globalindex, d.aggregateidentifier, d.sequencenumber, d.type, d.eventidentifier,
-                   d.payloadtype, d.payloadrevision, d.payload, d.metadata, d.timestamp,
-                   c.event_identifier, c.prev_hash, c.hash
-            FROM domainevententry d
-            LEFT JOIN event_chain c
-              ON c.aggregate_identifier = d.aggregateidentifier AND c.sequence_number = d.sequencenumber
-            ORDER BY d.globalindex""";
+            SELECT globalindex, aggregateidentifier, sequencenumber, type, eventidentifier,
+                   payloadtype, payloadrevision, payload, metadata, timestamp
+            FROM domainevententry ORDER BY globalindex""";
+    private static final String CHAIN = """
+            SELECT global_index, aggregate_identifier, sequence_number, event_identifier, prev_hash, hash
+            FROM event_chain ORDER BY global_index""";
     private static final String SEALS = "SELECT global_index, hash_of_event, seal_hash FROM event_seal ORDER BY global_index";
-    private static final String ORPHAN_CHAIN = """
-            SELECT c.aggregate_identifier, c.sequence_number FROM event_chain c
-            WHERE NOT EXISTS (SELECT 1 FROM domainevententry d
-                              WHERE d.aggregateidentifier = c.aggregate_identifier
-                                AND d.sequencenumber = c.sequence_number)
-            ORDER BY c.aggregate_identifier, c.sequence_number""";
     private static final String LATEST_CHECKPOINT = """
             SELECT sealed_count, head_global_index, head_seal_hash, created_at, signature
             FROM audit_checkpoint ORDER BY id DESC LIMIT 1""";
+    private static final System.Logger log = System.getLogger(IntegrityVerifier.class.getName());
 
     private final String checkpointKey;
 
@@ -86,21 +87,20 @@ public final class IntegrityVerifier {
 
     private IntegrityReport run(Connection connection, Checkpoint external) throws SQLException {
         Checkpoint checkpoint = external != null ? external : latestCheckpoint(connection);
-        Pass pass = new Pass(checkpoint);
-        try (PreparedStatement events = connection.prepareStatement(EVENTS);
-             PreparedStatement seals = connection.prepareStatement(SEALS)) {
-            events.setFetchSize(FETCH_SIZE);
-            seals.setFetchSize(FETCH_SIZE);
-            try (ResultSet e = events.executeQuery(); ResultSet s = seals.executeQuery()) {
-                pass.merge(e, s);
-            }
+        HashWorker worker = new HashWorker();
+        Pass pass = new Pass(checkpoint, worker);
+        try (PreparedStatement events = stream(connection, EVENTS);
+             PreparedStatement chain = stream(connection, CHAIN);
+             PreparedStatement seals = stream(connection, SEALS);
+             ResultSet e = events.executeQuery();
+             ResultSet c = chain.executeQuery();
+             ResultSet s = seals.executeQuery()) {
+            pass.merge(e, c, s);
+            worker.finish();
+        } finally {
+            worker.abandon();
         }
-        try (Statement orphans = connection.createStatement(); ResultSet o = orphans.executeQuery(ORPHAN_CHAIN)) {
-            while (o.next()) {
-                pass.fail(null, o.getString(1), o.getLong(2),
-                        "chain record without its event: the event row was deleted (or its stream position changed)");
-            }
-        }
+        pass.position = Long.MAX_VALUE;
         CheckpointCheck checkpointCheck = pass.checkpointCheck();
         if (checkpointCheck != null && !checkpointCheck.matches()) {
             pass.fail(checkpoint.headGlobalIndex(), null, null,
@@ -111,12 +111,30 @@ public final class IntegrityVerifier {
             pass.fail(checkpoint.headGlobalIndex(), null, null,
                     "the checkpoint's signature is invalid: the checkpoint was forged or altered");
         }
-        Failure first = pass.first;
-        if (first != null && pass.missingSealedEventHash != null) {
-            first = locateBySealedHash(connection, first, pass.missingSealedEventHash);
-        }
-        return new IntegrityReport(pass.failures == 0, pass.checkedEvents, pass.sealedEvents, pass.failures, first,
+        long failures = pass.failures + worker.failures;
+        Failure first = worker.firstPosition < pass.firstPosition ? worker.first : pass.first;
+        return new IntegrityReport(failures == 0, pass.checkedEvents, pass.sealedEvents, failures, first,
                 checkpointCheck);
+    }
+
+    /**
+     * A cursor (fetch size) in binary transfer: PostgreSQL's driver sends BYTEA as hex text otherwise, which halves
+     * the speed. Binary is asked for through the driver's own interface when it is there; the text form gives the
+     * same bytes, only slower.
+     */
+    private static PreparedStatement stream(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setFetchSize(FETCH_SIZE);
+        try {
+            Class<?> pgStatement = Class.forName("org.postgresql.PGStatement");
+            if (statement.isWrapperFor(pgStatement)) {
+                // A negative threshold makes the driver prepare on the server at once and transfer in binary.
+                pgStatement.getMethod("setPrepareThreshold", int.class).invoke(statement.unwrap(pgStatement), -1);
+            }
+        } catch (ReflectiveOperationException e) {
+            log.log(System.Logger.Level.DEBUG, "binary transfer not available, verifying over text transfer", e);
+        }
+        return statement;
     }
 
     private static Checkpoint latestCheckpoint(Connection connection) throws SQLException {
@@ -129,18 +147,110 @@ public final class IntegrityVerifier {
         }
     }
 
-    /** A deleted sealed event still has its chain record (unless that was deleted too): name its stream position. */
-    private static Failure locateBySealedHash(Connection connection, Failure failure, byte[] hash) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT aggregate_identifier, sequence_number FROM event_chain WHERE hash = ?")) {
-            query.setBytes(1, hash);
-            try (ResultSet r = query.executeQuery()) {
-                if (r.next()) {
-                    return new Failure(failure.globalIndex(), r.getString(1), r.getLong(2), failure.reason());
+    /** One event's stored fields and the hash its chain record holds, to be recomputed and compared. */
+    private record HashJob(long globalIndex, String aggregate, long sequence, byte[] aggregateBytes,
+                           byte[] aggregateType, byte[] eventIdentifier, byte[] payloadType, byte[] revision,
+                           byte[] payload, byte[] metaData, byte[] timestamp, byte[] previous, byte[] expected) {
+    }
+
+    /**
+     * Recomputes the event hashes on a second thread while the first reads the next rows from the database; its
+     * failures are merged with the reader's by global index.
+     */
+    private static final class HashWorker implements Runnable {
+        private static final int BATCH = 1024;
+        private static final List<HashJob> END = new ArrayList<>();
+
+        private final BlockingQueue<List<HashJob>> queue = new ArrayBlockingQueue<>(16);
+        private final EventChainHash hasher = new EventChainHash();
+        private final Thread thread;
+        private List<HashJob> batch = new ArrayList<>(BATCH);
+        private volatile RuntimeException error;
+        long failures;
+        long firstPosition = Long.MAX_VALUE;
+        Failure first;
+
+        HashWorker() {
+            thread = new Thread(this, "integrity-hasher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void submit(HashJob job) {
+            batch.add(job);
+            if (batch.size() == BATCH) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        /** Waits until every submitted hash is checked. */
+        void finish() {
+            if (!batch.isEmpty()) {
+                put(batch);
+            }
+            put(END);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying", e);
+            }
+            if (error != null) {
+                throw error;
+            }
+        }
+
+        /** Stops the thread if the pass ended early (no effect after {@link #finish()}). */
+        void abandon() {
+            thread.interrupt();
+        }
+
+        private void put(List<HashJob> jobs) {
+            try {
+                while (!queue.offer(jobs, 1, TimeUnit.SECONDS)) {
+                    if (!thread.isAlive()) {
+                        throw error != null ? error : new IllegalStateException("the hashing thread stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying", e);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    List<HashJob> jobs = queue.take();
+                    if (jobs == END) {
+                        return;
+                    }
+                    for (HashJob job : jobs) {
+                        check(job);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                error = e;
+            }
+        }
+
+        private void check(HashJob job) {
+            byte[] recomputed = hasher.eventHash(job.aggregateBytes(), job.sequence(), job.aggregateType(),
+                    job.eventIdentifier(), job.payloadType(), job.revision(), job.payload(), job.metaData(),
+                    job.timestamp(), job.previous());
+            if (!EventChainHash.same(recomputed, job.expected())) {
+                failures++;
+                if (first == null) {
+                    first = new Failure(job.globalIndex(), job.aggregate(), job.sequence(),
+                            "hash mismatch: the payload, metadata or another stored field of this event was altered");
+                    firstPosition = job.globalIndex();
                 }
             }
         }
-        return failure;
     }
 
     private static final class StreamState {
@@ -158,60 +268,79 @@ public final class IntegrityVerifier {
         private final EventChainHash hasher = new EventChainHash();
         private final Map<String, StreamState> streams = new HashMap<>();
         private final Checkpoint checkpoint;
+        private final HashWorker worker;
         long checkedEvents;
         long sealedEvents;
         long failures;
         Failure first;
-        byte[] missingSealedEventHash;
+        /** The global index being checked; failures found later (checkpoint) come after every row. */
+        long position;
+        long firstPosition = Long.MAX_VALUE;
         private byte[] previousSeal = EventChainHash.GENESIS;
         private long sealsUpToHead;
         private byte[] sealAtHead;
 
-        Pass(Checkpoint checkpoint) {
+        Pass(Checkpoint checkpoint, HashWorker worker) {
             this.checkpoint = checkpoint;
+            this.worker = worker;
         }
 
         void fail(Long globalIndex, String aggregate, Long sequence, String reason) {
             failures++;
             if (first == null) {
                 first = new Failure(globalIndex, aggregate, sequence, reason);
+                firstPosition = position;
             }
         }
 
-        void merge(ResultSet events, ResultSet seals) throws SQLException {
+        /** Walks the three tables side by side in global-index order. */
+        void merge(ResultSet events, ResultSet chain, ResultSet seals) throws SQLException {
             boolean hasEvent = events.next();
+            boolean hasChain = chain.next();
             boolean hasSeal = seals.next();
-            long sealIndex = hasSeal ? seals.getLong(1) : Long.MAX_VALUE;
-            while (hasEvent || hasSeal) {
+            while (hasEvent || hasChain || hasSeal) {
                 long eventIndex = hasEvent ? events.getLong(1) : Long.MAX_VALUE;
-                if (sealIndex < eventIndex) {
-                    byte[] sealedHash = seals.getBytes(2);
-                    if (first == null) {
-                        missingSealedEventHash = sealedHash;
-                    }
-                    fail(sealIndex, null, null,
-                            "a sealed event is missing: its row was deleted or moved to another global index");
-                    checkSeal(sealIndex, sealedHash, seals.getBytes(3));
-                    hasSeal = seals.next();
-                    sealIndex = hasSeal ? seals.getLong(1) : Long.MAX_VALUE;
-                } else if (eventIndex < sealIndex) {
-                    checkEvent(events);
-                    if (hasSeal) {
-                        fail(eventIndex, events.getString(2), events.getLong(3),
-                                "an event inside the sealed range has no seal: inserted after sealing");
-                    }
-                    hasEvent = events.next();
+                long chainIndex = hasChain ? chain.getLong(1) : Long.MAX_VALUE;
+                long sealIndex = hasSeal ? seals.getLong(1) : Long.MAX_VALUE;
+                long index = Math.min(eventIndex, Math.min(chainIndex, sealIndex));
+                position = index;
+                boolean event = eventIndex == index;
+                boolean link = chainIndex == index;
+                boolean seal = sealIndex == index;
+                byte[] eventHash;
+                if (event) {
+                    eventHash = checkEvent(events, link ? chain : null);
+                } else if (link) {
+                    eventHash = chain.getBytes(6);
+                    fail(index, chain.getString(2), chain.getLong(3),
+                            "the event row is gone but its chain record remains: the event was deleted or moved");
                 } else {
-                    byte[] hash = checkEvent(events);
+                    eventHash = null;
+                    fail(index, null, null,
+                            "a sealed event is missing with its chain record: its rows were deleted or moved");
+                }
+                if (seal) {
                     byte[] sealedHash = seals.getBytes(2);
-                    if (!EventChainHash.same(hash, sealedHash)) {
-                        fail(eventIndex, events.getString(2), events.getLong(3),
+                    if (event && !EventChainHash.same(eventHash, sealedHash)) {
+                        fail(index, events.getString(2), events.getLong(3),
                                 "the seal at this global index was made for another event: rows were reordered, replaced or rehashed");
                     }
-                    checkSeal(sealIndex, sealedHash, seals.getBytes(3));
+                    checkSeal(index, sealedHash, seals.getBytes(3));
+                } else if (event) {
+                    // Seals follow the global order without holes; a later seal means this event was skipped.
+                    if (hasSeal) {
+                        fail(index, events.getString(2), events.getLong(3),
+                                "an event inside the sealed range has no seal: inserted after sealing");
+                    }
+                }
+                if (event) {
                     hasEvent = events.next();
+                }
+                if (link) {
+                    hasChain = chain.next();
+                }
+                if (seal) {
                     hasSeal = seals.next();
-                    sealIndex = hasSeal ? seals.getLong(1) : Long.MAX_VALUE;
                 }
             }
         }
@@ -231,28 +360,35 @@ public final class IntegrityVerifier {
             }
         }
 
-        /** Checks one event row against its chain record and its stream; returns the hash the seal must carry. */
-        private byte[] checkEvent(ResultSet row) throws SQLException {
+        /**
+         * Checks one event row against the chain record at its global index and against its stream; returns the
+         * hash its seal must carry.
+         */
+        private byte[] checkEvent(ResultSet row, ResultSet link) throws SQLException {
             checkedEvents++;
             long globalIndex = row.getLong(1);
-            String aggregate = row.getString(2);
+            // Text columns are read as their UTF-8 bytes: what the canonical form hashes, with no decoding.
+            byte[] aggregateBytes = row.getBytes(2);
+            String aggregate = new String(aggregateBytes, StandardCharsets.UTF_8);
             long sequence = row.getLong(3);
-            String eventIdentifier = row.getString(5);
-            byte[] storedPrevious = row.getBytes(12);
-            byte[] storedHash = row.getBytes(13);
+            byte[] eventIdentifier = row.getBytes(5);
             StreamState state = streams.get(aggregate);
             long expectedSequence = state == null ? 0 : state.sequence + 1;
             byte[] expectedPrevious = state == null ? EventChainHash.GENESIS : state.hash;
-            if (storedHash == null) {
+            if (link == null) {
                 fail(globalIndex, aggregate, sequence,
-                        "the event has no chain record: it was inserted outside the event store (or the record was deleted)");
-                byte[] hash = recompute(row, aggregate, sequence, eventIdentifier, expectedPrevious);
+                        "the event has no chain record: it was inserted beside the event store (or its record deleted)");
+                byte[] hash = recompute(row, aggregateBytes, sequence, eventIdentifier, expectedPrevious);
                 remember(state, aggregate, sequence, hash);
                 return hash;
             }
-            if (!eventIdentifier.equals(row.getString(11))) {
-                fail(globalIndex, aggregate, sequence, "the chain record at this stream position belongs to event "
-                        + row.getString(11) + ", not " + eventIdentifier + ": rows were reordered or replaced");
+            byte[] storedPrevious = link.getBytes(5);
+            byte[] storedHash = link.getBytes(6);
+            if (!Arrays.equals(eventIdentifier, link.getBytes(4)) || !Arrays.equals(aggregateBytes, link.getBytes(2))
+                    || sequence != link.getLong(3)) {
+                fail(globalIndex, aggregate, sequence, "the chain record at this global index is of event "
+                        + link.getString(4) + " (sequence " + link.getLong(3) + " of " + link.getString(2)
+                        + "), not of this row: rows were reordered or replaced");
             } else if (sequence > expectedSequence) {
                 fail(globalIndex, aggregate, expectedSequence, "sequence " + expectedSequence
                         + " of the stream is missing before sequence " + sequence
@@ -264,19 +400,17 @@ public final class IntegrityVerifier {
                 fail(globalIndex, aggregate, sequence,
                         "the previous hash does not match the stream's previous event: the chain was rewritten");
             }
-            byte[] recomputed = recompute(row, aggregate, sequence, eventIdentifier, storedPrevious);
-            if (!EventChainHash.same(recomputed, storedHash)) {
-                fail(globalIndex, aggregate, sequence,
-                        "hash mismatch: the payload, metadata or another stored field of this event was altered");
-            }
+            worker.submit(new HashJob(globalIndex, aggregate, sequence, aggregateBytes, row.getBytes(4),
+                    eventIdentifier, row.getBytes(6), row.getBytes(7), row.getBytes(8), row.getBytes(9),
+                    row.getBytes(10), storedPrevious, storedHash));
             remember(state, aggregate, sequence, storedHash);
             return storedHash;
         }
 
-        private byte[] recompute(ResultSet row, String aggregate, long sequence, String eventIdentifier,
+        private byte[] recompute(ResultSet row, byte[] aggregate, long sequence, byte[] eventIdentifier,
                                  byte[] previous) throws SQLException {
-            return hasher.eventHash(aggregate, sequence, row.getString(4), eventIdentifier, row.getString(6),
-                    row.getString(7), row.getBytes(8), row.getBytes(9), row.getString(10), previous);
+            return hasher.eventHash(aggregate, sequence, row.getBytes(4), eventIdentifier, row.getBytes(6),
+                    row.getBytes(7), row.getBytes(8), row.getBytes(9), row.getBytes(10), previous);
         }
 
         private void remember(StreamState state, String aggregate, long sequence, byte[] hash) {

@@ -77,8 +77,9 @@ final class ChainedEventFixture {
                                               payloadtype, payloadrevision, payload, metadata)
                 VALUES (?,?,?,?,?,?,?,?,?) RETURNING globalindex""");
              PreparedStatement chain = connection.prepareStatement("""
-                     INSERT INTO event_chain (aggregate_identifier, sequence_number, event_identifier, prev_hash, hash)
-                     VALUES (?,?,?,?,?)""")) {
+                     INSERT INTO event_chain (aggregate_identifier, sequence_number, event_identifier, global_index,
+                                              prev_hash, hash)
+                     VALUES (?,?,?,?,?,?)""")) {
             for (NewEvent e : events) {
                 long sequence = sequences.computeIfAbsent(e.aggregate(), a -> new long[] {-1})[0] + 1;
                 sequences.get(e.aggregate())[0] = sequence;
@@ -106,8 +107,9 @@ final class ChainedEventFixture {
                 chain.setString(1, e.aggregate());
                 chain.setLong(2, sequence);
                 chain.setString(3, id);
-                chain.setBytes(4, previous);
-                chain.setBytes(5, hash);
+                chain.setLong(4, indexes.get(indexes.size() - 1));
+                chain.setBytes(5, previous);
+                chain.setBytes(6, hash);
                 chain.addBatch();
                 lastHashes.put(e.aggregate(), hash);
             }
@@ -131,7 +133,7 @@ final class ChainedEventFixture {
         }
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT d.globalindex, c.hash FROM domainevententry d
-                JOIN event_chain c ON c.aggregate_identifier = d.aggregateidentifier AND c.sequence_number = d.sequencenumber
+                JOIN event_chain c ON c.global_index = d.globalindex
                 WHERE d.globalindex > ? ORDER BY d.globalindex""");
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO event_seal (global_index, hash_of_event, seal_hash) VALUES (?,?,?)")) {

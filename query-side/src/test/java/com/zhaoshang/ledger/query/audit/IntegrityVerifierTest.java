@@ -124,15 +124,32 @@ class IntegrityVerifierTest {
         assertThat(report.firstFailure().globalIndex()).isEqualTo(index[2][1]);
         assertThat(report.firstFailure().aggregateIdentifier()).isEqualTo("p2");
         assertThat(report.firstFailure().sequenceNumber()).isEqualTo(1L);
-        assertThat(report.firstFailure().reason()).contains("sealed event is missing");
+        assertThat(report.firstFailure().reason()).contains("event was deleted");
     }
 
     @Test
-    void aDeletedRowNotYetSealedIsLocatedByItsStreamsGap() throws SQLException {
+    void aDeletedRowNotYetSealedIsLocatedByItsChainRecord() throws SQLException {
         List<Long> later = fixture.append(List.of(
                 event("p1", "com.example.NoteEvent", "{}", "u1", "360801", T0.plusSeconds(100)),
                 event("p1", "com.example.NoteEvent", "{}", "u1", "360801", T0.plusSeconds(101))));
         fixture.sql("DELETE FROM domainevententry WHERE globalindex = " + later.get(0));
+
+        IntegrityReport report = verify();
+
+        assertThat(report.firstFailure().globalIndex()).isEqualTo(later.get(0));
+        assertThat(report.firstFailure().aggregateIdentifier()).isEqualTo("p1");
+        assertThat(report.firstFailure().sequenceNumber()).isEqualTo(4L);
+        assertThat(report.firstFailure().reason()).contains("event was deleted");
+        assertThat(report.failureCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedRowWithItsChainRecordIsLocatedByItsStreamsGap() throws SQLException {
+        List<Long> later = fixture.append(List.of(
+                event("p1", "com.example.NoteEvent", "{}", "u1", "360801", T0.plusSeconds(100)),
+                event("p1", "com.example.NoteEvent", "{}", "u1", "360801", T0.plusSeconds(101))));
+        fixture.sql("DELETE FROM domainevententry WHERE globalindex = " + later.get(0));
+        fixture.sql("DELETE FROM event_chain WHERE global_index = " + later.get(0));
 
         IntegrityReport report = verify();
 

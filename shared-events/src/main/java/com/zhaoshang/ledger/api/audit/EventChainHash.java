@@ -44,17 +44,28 @@ public final class EventChainHash {
     public byte[] eventHash(String aggregateIdentifier, long sequenceNumber, String aggregateType,
                             String eventIdentifier, String payloadType, String payloadRevision,
                             byte[] payload, byte[] metaData, String timestamp, byte[] previousHash) {
+        return eventHash(utf8(aggregateIdentifier), sequenceNumber, utf8(aggregateType), utf8(eventIdentifier),
+                utf8(payloadType), utf8(payloadRevision), payload, metaData, utf8(timestamp), previousHash);
+    }
+
+    /**
+     * The same hash from the UTF-8 bytes of the text fields, as a verifier reads them from the database without
+     * decoding them to strings.
+     */
+    public byte[] eventHash(byte[] aggregateIdentifier, long sequenceNumber, byte[] aggregateType,
+                            byte[] eventIdentifier, byte[] payloadType, byte[] payloadRevision,
+                            byte[] payload, byte[] metaData, byte[] timestamp, byte[] previousHash) {
         digest.reset();
         field(EVENT_FORM_BYTES);
-        text(aggregateIdentifier);
+        field(aggregateIdentifier);
         int64(sequenceNumber);
-        text(aggregateType);
-        text(eventIdentifier);
-        text(payloadType);
-        text(payloadRevision);
+        field(aggregateType);
+        field(eventIdentifier);
+        field(payloadType);
+        field(payloadRevision);
         field(payload);
         field(metaData);
-        text(timestamp);
+        field(timestamp);
         field(previousHash);
         return digest.digest();
     }
@@ -87,8 +98,8 @@ public final class EventChainHash {
         return Arrays.equals(a, b);
     }
 
-    private void text(String value) {
-        field(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
     private void field(byte[] value) {
