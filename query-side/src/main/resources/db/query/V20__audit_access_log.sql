@@ -4,6 +4,7 @@ CREATE TABLE audit_access_log (
     id           BIGSERIAL    PRIMARY KEY,
     accessed_at  TIMESTAMPTZ  NOT NULL,
     user_id      VARCHAR(255) NOT NULL,
+    unit_id      VARCHAR(64),
     roles        VARCHAR(255) NOT NULL,
     method       VARCHAR(16)  NOT NULL,
     route        VARCHAR(1024) NOT NULL,

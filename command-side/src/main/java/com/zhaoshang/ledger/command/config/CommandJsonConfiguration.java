@@ -19,7 +19,7 @@ public class CommandJsonConfiguration {
 
     @Bean
     public Module commandSideValueTypes() {
-        return new SimpleModule("ledger-value-types")
+        return new SimpleModule("ledger-command-value-types")
                 .setMixInAnnotation(UnitId.class, UnitIdJson.class)
                 .setMixInAnnotation(CreditCode.class, CreditCodeJson.class)
                 .setMixInAnnotation(IndustryCode.class, IndustryCodeJson.class);

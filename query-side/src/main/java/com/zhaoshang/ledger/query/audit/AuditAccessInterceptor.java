@@ -1,6 +1,8 @@
 package com.zhaoshang.ledger.query.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zhaoshang.ledger.api.value.Actor;
+import com.zhaoshang.ledger.query.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -49,18 +51,22 @@ public class AuditAccessInterceptor implements HandlerInterceptor {
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"zhaoshang-ledger\"");
-            problem(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "sign in to read the audit log");
+            problem(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthorized",
+                    "valid credentials are required");
             return false;
         }
         Set<String> authorities = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toCollection(TreeSet::new));
         boolean allowed = authorities.stream().anyMatch(AUDIT_AUTHORITIES::contains);
-        accessLog.record(authentication.getName(), String.join(",", authorities), request.getMethod(),
+        // The query side's security makes the principal the user's Actor; any other principal is named by its name.
+        Actor actor = authentication.getPrincipal() instanceof Actor a ? a : null;
+        accessLog.record(actor != null ? actor.userId() : authentication.getName(),
+                actor != null ? actor.unitId().value() : null, String.join(",", authorities), request.getMethod(),
                 request.getRequestURI(), parameters(request),
                 allowed ? AuditAccessLog.Outcome.GRANTED : AuditAccessLog.Outcome.DENIED);
         if (!allowed) {
-            problem(request, response, HttpStatus.FORBIDDEN, "forbidden",
+            problem(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
                     "the audit log is for inspectors (督查室) and admins");
             return false;
         }
@@ -79,9 +85,8 @@ public class AuditAccessInterceptor implements HandlerInterceptor {
     }
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
-                         String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + slug));
+                         String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemTypes.problem(status, slug, title, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

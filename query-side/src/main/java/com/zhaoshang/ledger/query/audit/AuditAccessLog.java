@@ -16,8 +16,8 @@ public class AuditAccessLog {
     /** GRANTED: the query was answered (or attempted); DENIED: the caller's role may not read the audit log. */
     public enum Outcome { GRANTED, DENIED }
 
-    public record Access(long id, String accessedAt, String userId, String roles, String method, String route,
-                         String parameters, String outcome) {
+    public record Access(long id, String accessedAt, String userId, String unitId, String roles, String method,
+                         String route, String parameters, String outcome) {
     }
 
     public record AccessPage(int page, int size, boolean hasMore, List<Access> accesses) {
@@ -31,12 +31,14 @@ public class AuditAccessLog {
         this.clock = clock;
     }
 
-    public void record(String userId, String roles, String method, String route, String parameters, Outcome outcome) {
+    public void record(String userId, String unitId, String roles, String method, String route, String parameters,
+                       Outcome outcome) {
         jdbc.sql("""
-                INSERT INTO audit_access_log (accessed_at, user_id, roles, method, route, parameters, outcome)
-                VALUES (:at, :user, :roles, :method, :route, :parameters, :outcome)""")
+                INSERT INTO audit_access_log (accessed_at, user_id, unit_id, roles, method, route, parameters, outcome)
+                VALUES (:at, :user, :unit, :roles, :method, :route, :parameters, :outcome)""")
                 .param("at", Timestamp.from(clock.instant()))
                 .param("user", userId)
+                .param("unit", unitId)
                 .param("roles", roles)
                 .param("method", method)
                 .param("route", route)
@@ -48,7 +50,7 @@ public class AuditAccessLog {
     /** The newest first, optionally of one user and within [from, to). */
     public AccessPage list(String userId, Instant from, Instant to, int page, int size) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, accessed_at, user_id, roles, method, route, parameters, outcome
+                SELECT id, accessed_at, user_id, unit_id, roles, method, route, parameters, outcome
                 FROM audit_access_log WHERE TRUE""");
         if (userId != null) {
             sql.append(" AND user_id = :user");
@@ -74,7 +76,7 @@ public class AuditAccessLog {
         }
         List<Access> found = new ArrayList<>(statement.query((rs, row) -> new Access(rs.getLong(1),
                 rs.getTimestamp(2).toInstant().toString(), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8))).list());
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).list());
         boolean hasMore = found.size() > size;
         return new AccessPage(page, size, hasMore, hasMore ? found.subList(0, size) : found);
     }

@@ -1,7 +1,10 @@
 package com.zhaoshang.ledger.query.audit;
 
+import com.zhaoshang.ledger.query.web.ProblemTypes;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,7 +51,8 @@ public class AuditController {
     public ProjectHistory projectEvents(@PathVariable String id) {
         List<AuditHistory.HistoryEntry> events = history.ofProject(id);
         if (events.isEmpty()) {
-            throw new AuditRequestException(HttpStatus.NOT_FOUND, "unknown-reference", "no fact names project " + id);
+            throw new AuditRequestException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                    "no fact names project " + id);
         }
         return new ProjectHistory(id, events);
     }
@@ -122,7 +126,7 @@ public class AuditController {
         }
 
         private static AuditRequestException badRequest(String detail) {
-            return new AuditRequestException(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+            return new AuditRequestException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", detail);
         }
     }
 
@@ -130,18 +134,20 @@ public class AuditController {
     static final class AuditRequestException extends RuntimeException {
         final HttpStatus status;
         final String slug;
+        final String title;
 
-        AuditRequestException(HttpStatus status, String slug, String detail) {
+        AuditRequestException(HttpStatus status, String slug, String title, String detail) {
             super(detail);
             this.status = status;
             this.slug = slug;
+            this.title = title;
         }
     }
 
     @ExceptionHandler(AuditRequestException.class)
-    ResponseEntity<ProblemDetail> refused(AuditRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
-        problem.setType(URI.create("/problems/" + e.slug));
-        return ResponseEntity.status(e.status).body(problem);
+    ResponseEntity<ProblemDetail> refused(AuditRequestException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemTypes.problem(e.status, e.slug, e.title, e.getMessage());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -19,7 +19,7 @@ public class QueryJsonConfiguration {
 
     @Bean
     public Module querySideValueTypes() {
-        return new SimpleModule("ledger-value-types")
+        return new SimpleModule("ledger-query-value-types")
                 .setMixInAnnotation(UnitId.class, UnitIdJson.class)
                 .setMixInAnnotation(CreditCode.class, CreditCodeJson.class)
                 .setMixInAnnotation(IndustryCode.class, IndustryCodeJson.class);

@@ -23,21 +23,37 @@ import java.util.List;
 import static com.zhaoshang.ledger.query.audit.ChainedEventFixture.event;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(classes = QuerySideApplication.class)
+@SpringBootTest(classes = QuerySideApplication.class, properties = {
+        "ledger.security.users[0].username=wang.inspector",
+        "ledger.security.users[0].password={noop}inspector-secret",
+        "ledger.security.users[0].role=INSPECTOR",
+        "ledger.security.users[0].unit-id=360800",
+        "ledger.security.users[1].username=li.admin",
+        "ledger.security.users[1].password={noop}admin-secret",
+        "ledger.security.users[1].role=ADMIN",
+        "ledger.security.users[1].unit-id=360800",
+        "ledger.security.users[2].username=zhao.leader",
+        "ledger.security.users[2].password={noop}leader-secret",
+        "ledger.security.users[2].role=LEADER",
+        "ledger.security.users[2].unit-id=360800",
+        "ledger.security.users[3].username=front.chen",
+        "ledger.security.users[3].password={noop}front-secret",
+        "ledger.security.users[3].role=FRONT_OFFICE",
+        "ledger.security.users[3].unit-id=360802"})
 @AutoConfigureMockMvc
 class AuditControllerTest {
 
     private static final TestPostgres.Database DB = TestPostgres.newDatabase("auditroutes");
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
-    private static final RequestPostProcessor INSPECTOR = user("wang.inspector").roles("INSPECTOR");
-    private static final RequestPostProcessor ADMIN = user("li.admin").roles("ADMIN");
-    private static final RequestPostProcessor LEADER = user("zhao.leader").roles("LEADER");
+    private static final RequestPostProcessor INSPECTOR = httpBasic("wang.inspector", "inspector-secret");
+    private static final RequestPostProcessor ADMIN = httpBasic("li.admin", "admin-secret");
+    private static final RequestPostProcessor LEADER = httpBasic("zhao.leader", "leader-secret");
     private static Connection connection;
     private static ChainedEventFixture fixture;
 
@@ -142,7 +158,7 @@ class AuditControllerTest {
         mvc.perform(get("/api/audit/units/360803/events").param("size", "0").with(INSPECTOR))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("/problems/invalid-request"));
+                .andExpect(jsonPath("$.type").value("/problems/validation"));
         mvc.perform(get("/api/audit/units/360803/events").param("from", "yesterday").with(INSPECTOR))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -158,8 +174,11 @@ class AuditControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"))
                 .andExpect(jsonPath("$.status").value(403));
-        mvc.perform(get("/api/audit/integrity").with(user("front.chen").roles("FRONT_OFFICE")))
+        mvc.perform(get("/api/audit/integrity").with(httpBasic("front.chen", "front-secret")))
                 .andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit/integrity"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
@@ -198,6 +217,7 @@ class AuditControllerTest {
                 .andExpect(jsonPath("$.accesses[1].outcome").value("DENIED"))
                 .andExpect(jsonPath("$.accesses[1].route").value("/api/audit/projects/p-1/events"))
                 .andExpect(jsonPath("$.accesses[2].userId").value("wang.inspector"))
+                .andExpect(jsonPath("$.accesses[2].unitId").value("360800"))
                 .andExpect(jsonPath("$.accesses[2].roles").value("ROLE_INSPECTOR"))
                 .andExpect(jsonPath("$.accesses[2].outcome").value("GRANTED"))
                 .andExpect(jsonPath("$.accesses[2].parameters").value("from=2026-03-01T00:00:00Z"));

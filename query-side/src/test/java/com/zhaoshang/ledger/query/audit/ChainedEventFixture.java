@@ -27,6 +27,8 @@ import java.util.UUID;
 final class ChainedEventFixture {
 
     static final String KEY = "test-checkpoint-key";
+    static final List<String> COMMAND_STORE_SCRIPTS =
+            List.of("/eventstore/axon-event-tables.sql", "/audit/event-chain-tables.sql");
 
     /** One event to store. */
     record NewEvent(String aggregate, String payloadType, String payloadJson, String userId, String role,
@@ -46,13 +48,15 @@ final class ChainedEventFixture {
         return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
     }
 
-    /** Creates the command side's tables in a fresh database. */
+    /** Creates the command side's tables (test copies of its migrations V1 and V20) in a fresh database. */
     static void createCommandStore(TestPostgres.Database db) {
-        try (Connection c = connect(db); Statement s = c.createStatement();
-             InputStream in = ChainedEventFixture.class.getResourceAsStream("/audit/command-store.sql")) {
-            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("could not create the command store", e);
+        for (String script : COMMAND_STORE_SCRIPTS) {
+            try (Connection c = connect(db); Statement s = c.createStatement();
+                 InputStream in = ChainedEventFixture.class.getResourceAsStream(script)) {
+                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("could not create the command store with " + script, e);
+            }
         }
     }
 

@@ -44,7 +44,8 @@ public record Money(
         return new Money(BigDecimal.ZERO, currency);
     }
 
-    public boolean isPositive() {
+    /** Named so that Jackson does not mistake it for a property ({@code isX()} would be written as {@code "x"}). */
+    public boolean greaterThanZero() {
         return amount.signum() > 0;
     }
 

@@ -65,9 +65,11 @@ public final class VerificationBenchmark {
     }
 
     private static void createStore(Connection connection) throws IOException, SQLException {
-        try (InputStream in = VerificationBenchmark.class.getResourceAsStream("/audit/command-store.sql");
-             Statement s = connection.createStatement()) {
-            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        for (String script : new String[] {"/eventstore/axon-event-tables.sql", "/audit/event-chain-tables.sql"}) {
+            try (InputStream in = VerificationBenchmark.class.getResourceAsStream(script);
+                 Statement s = connection.createStatement()) {
+                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
     }
 
