@@ -23,6 +23,7 @@ class ArchitectureTest {
     static void importProductionCode() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("com.zhaoshang.ledger");
     }
 

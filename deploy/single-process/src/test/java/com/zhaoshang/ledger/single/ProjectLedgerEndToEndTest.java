@@ -91,10 +91,10 @@ class ProjectLedgerEndToEndTest {
         JsonNode project = http.get("leader", "/api/projects/" + id).body();
         assertThat(project.get("unitId").asText()).isEqualTo("360802");
         assertThat(project.get("registered").asBoolean()).isTrue();
-        assertThat(project.at("/contractAmount/amount").decimalValue()).isEqualByComparingTo("92900000.00");
+        assertThat(new java.math.BigDecimal(project.at("/contractAmount/amount").asText())).isEqualByComparingTo("92900000.00");
         assertThat(project.at("/responsibleLeader/name").asText()).isEqualTo("张伟");
-        assertThat(project.at("/capital/reported/CNY/amount").decimalValue()).isEqualByComparingTo("30000000");
-        assertThat(project.at("/capital/verified/CNY/amount").decimalValue()).isEqualByComparingTo("28000000");
+        assertThat(new java.math.BigDecimal(project.at("/capital/reported/CNY").asText())).isEqualByComparingTo("30000000");
+        assertThat(new java.math.BigDecimal(project.at("/capital/verified/CNY").asText())).isEqualByComparingTo("28000000");
         assertThat(project.at("/milestones/productionStartedOn").asText()).isEqualTo("2026-10-18");
 
         JsonNode page = http.get("leader", "/api/projects?unitId=360800&stage=IN_PRODUCTION").body();

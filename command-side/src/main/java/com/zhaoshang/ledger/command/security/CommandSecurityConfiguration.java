@@ -1,0 +1,87 @@
+package com.zhaoshang.ledger.command.security;
+
+import com.zhaoshang.ledger.command.web.ProblemKind;
+import com.zhaoshang.ledger.command.web.ProblemWriter;
+import com.zhaoshang.ledger.command.web.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Set;
+
+/**
+ * Interim security of the command side (until the security issue): HTTP Basic against {@link CommandSecurityProperties},
+ * stateless, CSRF off (a JSON API whose clients send credentials on every request, never cookies).
+ * <p>
+ * The chain matches only writes under {@code /api/**} (every method but GET, HEAD and OPTIONS): in single-process
+ * mode the query side's catch-all chain handles the reads. Authentication is built inline from the properties (no
+ * {@code UserDetailsService} or {@code AuthenticationManager} bean), so the two sides' chains never clash.
+ * Each route names its role; anything not listed is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandSecurityProperties.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class CommandSecurityConfiguration {
+
+    public static final String REALM = "zhaoshang-ledger";
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Every command route and the one role that may send it. */
+    static void authorizeCommands(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/units")).hasRole("ADMIN")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/campaigns")).hasRole("ADMIN")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/registration")).hasRole("VERIFIER")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/capital-arrivals/*/verification")).hasRole("VERIFIER")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects")).hasRole("FRONT_OFFICE")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/*")).hasRole("FRONT_OFFICE")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/activities")).hasRole("FRONT_OFFICE")
+                .anyRequest().denyAll());
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+    public SecurityFilterChain commandSecurityFilterChain(HttpSecurity http, CommandSecurityProperties properties,
+                                                          ProblemWriter problems) throws Exception {
+        RequestMatcher writesUnderApi = request -> !READ_METHODS.contains(request.getMethod())
+                && PathPatternRequestMatcher.withDefaults().matcher("/api/**").matches(request);
+        AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            String detail = exception instanceof InsufficientAuthenticationException
+                    ? "this request needs HTTP Basic credentials"
+                    : "the credentials were not accepted";
+            problems.write(request, response, Problems.of(ProblemKind.UNAUTHENTICATED, detail));
+        };
+        AccessDeniedHandler forbidden = (request, response, exception) ->
+                problems.write(request, response, Problems.of(ProblemKind.FORBIDDEN,
+                        "your role may not send this command"));
+
+        http.securityMatcher(writesUnderApi)
+                .authenticationManager(new ProviderManager(new PropertiesAuthenticationProvider(properties.users())))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        authorizeCommands(http);
+        return http.build();
+    }
+}

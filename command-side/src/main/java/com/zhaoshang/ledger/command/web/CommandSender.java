@@ -1,0 +1,104 @@
+package com.zhaoshang.ledger.command.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zhaoshang.ledger.command.web.idempotency.IdempotencyClaim;
+import com.zhaoshang.ledger.command.web.idempotency.IdempotencyStore;
+import com.zhaoshang.ledger.command.web.idempotency.IdempotencyTicket;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The one way a REST route sends a command: with the authenticated actor ({@code userId}, {@code role},
+ * {@code unitId}) and, when the request has an {@code Idempotency-Key}, the idempotency ticket and the shape of the
+ * answer in its metadata, through Axon's {@link CommandGateway}.
+ * <p>
+ * Answers: {@code 201}/{@code 200} with {@code {"id", "version"}} on success; a domain refusal as a problem (stored
+ * under the key, so the same request is refused the same way again); an unexpected failure is rethrown (500) after
+ * releasing the key.
+ */
+@Component
+public class CommandSender {
+
+    private final CommandGateway gateway;
+    private final IdempotencyStore idempotency;
+    private final CommandFailures failures;
+    private final ObjectMapper objectMapper;
+
+    public CommandSender(CommandGateway gateway, IdempotencyStore idempotency, CommandFailures failures,
+                         ObjectMapper objectMapper) {
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.failures = failures;
+        this.objectMapper = objectMapper;
+    }
+
+    public ResponseEntity<String> send(CommandContext context, ReplyShape shape, Object command) {
+        IdempotencyTicket ticket = null;
+        if (context.hasIdempotencyKey()) {
+            IdempotencyClaim claim = idempotency.claim(context.actor().userId(), context.idempotencyKey(),
+                    context.fingerprint());
+            if (claim instanceof IdempotencyClaim.Replay replay) {
+                return replay.answer().toResponseEntity(true);
+            }
+            if (claim instanceof IdempotencyClaim.Mismatch) {
+                throw new ErrorResponseException(ProblemKind.IDEMPOTENCY_KEY_REUSED.status(),
+                        Problems.of(ProblemKind.IDEMPOTENCY_KEY_REUSED,
+                                "this Idempotency-Key was used for a different request; use a new key for a new request"),
+                        null);
+            }
+            if (claim instanceof IdempotencyClaim.InFlight) {
+                throw new ErrorResponseException(ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT.status(),
+                        Problems.of(ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT,
+                                "a request with this Idempotency-Key is still being processed; retry later"), null);
+            }
+            ticket = ((IdempotencyClaim.Claimed) claim).ticket();
+        }
+
+        MetaData metaData = MetaData.from(context.actor().asMetaData()).mergedWith(shape.asMetaData());
+        if (ticket != null) {
+            metaData = metaData.mergedWith(ticket.asMetaData());
+        }
+        Object result;
+        try {
+            result = gateway.send(command, metaData).join();
+        } catch (RuntimeException e) {
+            Throwable cause = unwrap(e);
+            Optional<CommandFailures.Refusal> refusal = failures.classify(cause, context, shape);
+            if (refusal.isEmpty()) {
+                if (ticket != null) {
+                    idempotency.release(ticket);
+                }
+                throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+            }
+            ProblemDetail problem = refusal.get().problem();
+            Problems.setInstance(problem, context.path());
+            CommandAnswer answer = CommandAnswer.problem(problem, objectMapper);
+            if (ticket != null) {
+                if (refusal.get().repeatable()) {
+                    idempotency.completeOutsideCommand(ticket, answer);
+                } else {
+                    idempotency.release(ticket);
+                }
+            }
+            return answer.toResponseEntity(false);
+        }
+        return CommandAnswer.success(shape, result, objectMapper).toResponseEntity(false);
+    }
+
+    /** The failure itself, out of the futures' wrappers. */
+    static Throwable unwrap(Throwable thrown) {
+        Throwable t = thrown;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

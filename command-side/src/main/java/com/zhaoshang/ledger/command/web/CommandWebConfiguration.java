@@ -1,0 +1,35 @@
+package com.zhaoshang.ledger.command.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/** The command side's web infrastructure: the {@link CommandContext} parameter and the body size limit. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class CommandWebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CommandContextResolver());
+    }
+
+    /** Runs after Spring Security's filters (order -100), so anonymous clients never make the server read a body. */
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimitFilter> commandBodyLimitFilter(
+            @Value("${ledger.command.web.max-body-size:256KB}") DataSize maxBodySize, ProblemWriter problems) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(Math.toIntExact(maxBodySize.toBytes()), problems));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(0);
+        registration.setName("commandBodyLimitFilter");
+        return registration;
+    }
+}

@@ -1,0 +1,23 @@
+package com.zhaoshang.ledger.command.web.idempotency;
+
+import com.zhaoshang.ledger.command.web.CommandAnswer;
+
+/** What phase A found for an {@code Idempotency-Key}. */
+public sealed interface IdempotencyClaim {
+
+    /** The key is this request's now: send the command. */
+    record Claimed(IdempotencyTicket ticket) implements IdempotencyClaim {
+    }
+
+    /** The same request was answered before: give that answer again, send nothing. */
+    record Replay(CommandAnswer answer) implements IdempotencyClaim {
+    }
+
+    /** The key was used for a different request: 422. */
+    record Mismatch() implements IdempotencyClaim {
+    }
+
+    /** The first request with this key is still running: 409. */
+    record InFlight() implements IdempotencyClaim {
+    }
+}
