@@ -107,7 +107,9 @@ class BulletinViewTest extends ViewsIntegrationTest {
                 .andExpect(status().isOk());
 
         // an inspector recomputes it from the facts recorded before publication: it matches, late entries and all
-        mvc.perform(get("/api/audit/bulletins/" + id + "/verification"))
+        mvc.perform(get("/api/audit/bulletins/" + id + "/verification")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("inspector").roles("INSPECTOR")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.matches").value(true));
         // a bulletin altered after publication no longer matches its facts
