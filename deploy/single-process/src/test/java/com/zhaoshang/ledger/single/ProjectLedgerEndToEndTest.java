@@ -150,6 +150,21 @@ class ProjectLedgerEndToEndTest {
     }
 
     @Test
+    void unknownIdsAndRoutesAnswerProblemJsonInTheCombinedProcess() {
+        // In one process the command side's advice displaces Boot's problem handler: the query side must answer itself.
+        for (String path : List.of("/api/projects/" + UUID.randomUUID(), "/api/campaigns/" + UUID.randomUUID() + "/progress",
+                "/api/bulletins/" + UUID.randomUUID(), "/api/no-such-route")) {
+            LedgerHttp.Answer answer = http.get("leader", path);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(answer.body().get("type").asText()).as(path).startsWith("/problems/");
+        }
+        LedgerHttp.Answer badRanking = http.get("leader", "/api/rankings?peerGroup=district");
+        assertThat(badRanking.status()).isEqualTo(400);
+        assertThat(badRanking.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void theSchemaHoldsNoLargeObjects() {
         http.post("front", "/api/projects", lead("吉安某某机械有限公司", null));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_largeobject_metadata", Long.class)).isZero();

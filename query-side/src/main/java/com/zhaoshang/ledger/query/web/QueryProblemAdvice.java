@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,14 +26,12 @@ import java.util.Locale;
 
 /**
  * Turns every error of the query side's read routes into {@code application/problem+json}: 400 with the offending
- * parameters under {@code errors}, 404 for an unknown id, 500 without internals. It applies only to the controllers
- * of these packages (in single-process mode the command side has its own advice); it is ordered before Spring
- * Boot's generic problem-details handler.
+ * parameters under {@code errors}, 404 for an unknown id, 500 without internals. It applies only to the query side's
+ * controllers (in single-process mode the command side has its own advice, and because that one extends
+ * {@code ResponseEntityExceptionHandler}, Boot's generic problem-details handler is then absent: every query error
+ * must be answered here).
  */
-@RestControllerAdvice(basePackages = {
-        "com.zhaoshang.ledger.query.project",
-        "com.zhaoshang.ledger.query.unit",
-        "com.zhaoshang.ledger.query.activity"})
+@RestControllerAdvice(basePackages = "com.zhaoshang.ledger.query")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class QueryProblemAdvice {
 
@@ -41,6 +40,19 @@ public class QueryProblemAdvice {
     @ExceptionHandler(UnknownResourceException.class)
     public ResponseEntity<ProblemDetail> unknown(UnknownResourceException e) {
         return answer(ProblemTypes.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage()));
+    }
+
+    /** A controller's own refusal: 404 is an unknown reference, 400 invalid parameters, each with its detail. */
+    @ExceptionHandler(ResponseStatusException.class)
+    public ResponseEntity<ProblemDetail> refused(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        if (status == HttpStatus.NOT_FOUND) {
+            return answer(ProblemTypes.problem(status, ProblemTypes.NOT_FOUND, "Not found", e.getReason()));
+        }
+        if (status == HttpStatus.BAD_REQUEST) {
+            return answer(ProblemTypes.validation(e.getReason(), List.of()));
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(InvalidParametersException.class)
