@@ -49,6 +49,8 @@ public class CommandSecurityConfiguration {
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/campaigns")).hasRole("ADMIN")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/registration")).hasRole("VERIFIER")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/capital-arrivals/*/verification")).hasRole("VERIFIER")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/land-reclamation")).hasRole("INSPECTOR")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/admin/clock/advance")).hasRole("ADMIN")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects")).hasRole("FRONT_OFFICE")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/*")).hasRole("FRONT_OFFICE")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/activities")).hasRole("FRONT_OFFICE")
