@@ -4,6 +4,7 @@ import com.zhaoshang.ledger.api.project.*;
 import com.zhaoshang.ledger.api.supervision.ConstructionDeadlineWarningIssuedEvent;
 import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
 import com.zhaoshang.ledger.api.supervision.ProjectStalledAfterSigningEvent;
+import com.zhaoshang.ledger.api.supervision.SupervisionCaseOpenedEvent;
 import com.zhaoshang.ledger.api.unit.RegisterUnitCommand;
 import com.zhaoshang.ledger.api.value.*;
 import com.zhaoshang.ledger.command.CommandSideApplication;
@@ -78,10 +79,12 @@ class SupervisionDeadlineRestartTest {
             second.getBean(MovableClock.class).advance(Duration.ofDays(30)); // day 181
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> events(second, project, ConstructionOverdueEvent.class) == 1
-                            && scheduledDeadlines(second) == 0);
+                            && scheduledDeadlines(second) == 1);
             assertThat(events(second, project, ConstructionDeadlineWarningIssuedEvent.class)).isEqualTo(1);
             assertThat(events(second, project, ProjectStalledAfterSigningEvent.class)).isEqualTo(1);
             assertThat(events(second, project, ConstructionOverdueEvent.class)).isEqualTo(1);
+            assertThat(events(second, OverdueCaseOpener.caseIdFor(project), SupervisionCaseOpenedEvent.class))
+                    .as("the overdue finding opened a supervision case").isEqualTo(1);
             assertThat(second.getBean(JdbcClient.class)
                     .sql("SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype = ?")
                     .params(project, ConstructionOverdueEvent.class.getName())
