@@ -3,6 +3,7 @@ package com.zhaoshang.ledger.query.supervision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhaoshang.ledger.api.project.ProjectSignedEvent;
 import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
+import com.zhaoshang.ledger.api.supervision.SupervisionCaseOpenedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionRule;
 import com.zhaoshang.ledger.api.value.Money;
 import com.zhaoshang.ledger.api.value.ResponsibleLeader;
@@ -69,6 +70,27 @@ class SupervisionApiTest extends QuerySideIntegrationTest {
         assertThat(json(get("/api/supervision/projects/" + project.projectId() + "/findings")).path("findings"))
                 .hasSize(1);
         awaitJson(() -> get("/api/projects/" + project.projectId()), json -> json.path("version").asLong() == 2);
+    }
+
+    @Test
+    void openCasesPerLeadUnitSubtreeAndLeader() {
+        String root = Facts.freshUnitId("city");
+        String district = Facts.freshUnitId("district");
+        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        publish(Facts.unit(root, "市", UnitKind.CITY, null, "city", at),
+                Facts.unit(district, "区", UnitKind.DISTRICT, root, "districts", at));
+        String caseId = java.util.UUID.randomUUID().toString();
+        publish(Facts.message("SupervisionCase", caseId, 0, new SupervisionCaseOpenedEvent(caseId, "超期未开工", null,
+                SupervisionRule.CONSTRUCTION_DEADLINE, new UnitId(district), java.util.List.of(),
+                new ResponsibleLeader("王五", "副区长", null), SIGNED_ON.plusDays(211), 7, SIGNED_ON.plusDays(181)),
+                Facts.ADMIN, at));
+
+        JsonNode answer = awaitJson(() -> get("/api/supervision/cases?open=true&unitId=" + root),
+                json -> json.path("cases").size() == 1);
+        assertThat(answer.path("cases").get(0).path("caseId").asText()).isEqualTo(caseId);
+        assertThat(answer.path("cases").get(0).path("status").asText()).isEqualTo("OPENED");
+        assertThat(json(get("/api/supervision/cases?unitId=" + root + "&leader=%E6%9D%8E%E5%8D%8E")).path("cases"))
+                .isEmpty();
     }
 
     @Test
