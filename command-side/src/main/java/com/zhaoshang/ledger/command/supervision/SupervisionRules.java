@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stalledAfterSigningDays  签约即止: no lifecycle fact this many days after signing → warning [60]
  * @param idleLandFindingDays      圈而不建: land assigned and no construction after this many days → finding [365]
  * @param idleLandReclaimDays      占而不用: … after this many days → reclaim proposal [730]
+ * @param complaintResponseWorkingDays 投诉: a complaint is answered within this many working days, else escalated [5]
  */
 @ConfigurationProperties("ledger.rules")
 public record SupervisionRules(int constructionDeadlineDays, int constructionWarningDays, int stalledAfterSigningDays,
-                               int idleLandFindingDays, int idleLandReclaimDays) {
+                               int idleLandFindingDays, int idleLandReclaimDays, int complaintResponseWorkingDays) {
 
     public SupervisionRules {
         requirePositive(constructionDeadlineDays, "construction-deadline-days");
@@ -23,6 +24,7 @@ public record SupervisionRules(int constructionDeadlineDays, int constructionWar
         requirePositive(stalledAfterSigningDays, "stalled-after-signing-days");
         requirePositive(idleLandFindingDays, "idle-land-finding-days");
         requirePositive(idleLandReclaimDays, "idle-land-reclaim-days");
+        requirePositive(complaintResponseWorkingDays, "complaint-response-working-days");
         if (constructionWarningDays >= constructionDeadlineDays) {
             throw new IllegalArgumentException("ledger.rules.construction-warning-days (" + constructionWarningDays
                     + ") must be less than ledger.rules.construction-deadline-days (" + constructionDeadlineDays + ")");
@@ -35,7 +37,7 @@ public record SupervisionRules(int constructionDeadlineDays, int constructionWar
 
     /** The defaults of DOMAIN.md. */
     public static SupervisionRules defaults() {
-        return new SupervisionRules(180, 30, 60, 365, 730);
+        return new SupervisionRules(180, 30, 60, 365, 730, 5);
     }
 
     private static void requirePositive(int value, String name) {

@@ -23,7 +23,7 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The supervision case routes: each step by its role, in order, with If-Match. */
+/** The supervision case routes (each step by its role, in order, with If-Match) and the complaint routes. */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "ledger.security.users[0].username=inspector",
@@ -38,6 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ledger.security.users[2].password={noop}leader-pw",
                 "ledger.security.users[2].role=LEADER",
                 "ledger.security.users[2].unit-id=360800",
+                "ledger.security.users[3].username=admin",
+                "ledger.security.users[3].password={noop}admin-pw",
+                "ledger.security.users[3].role=ADMIN",
+                "ledger.security.users[3].unit-id=360800",
         })
 class SupervisionCaseWebTest {
 
@@ -93,6 +97,25 @@ class SupervisionCaseWebTest {
                         + "\"occurredOn\":\"" + LedgerTime.today(clock) + "\"}", null);
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("leadUnitId");
+    }
+
+    @Test
+    void aComplaintIsRecordedAndAnsweredByTheFrontOffice() throws Exception {
+        LocalDate today = LedgerTime.today(clock);
+        assertThat(post("admin", "/api/units",
+                "{\"id\":\"360800\",\"name\":\"吉安市\",\"kind\":\"CITY\",\"peerGroup\":\"city\"}", null)
+                .statusCode()).isEqualTo(201);
+        assertThat(post("admin", "/api/units", "{\"id\":\"360802\",\"name\":\"吉州区\",\"kind\":\"DISTRICT\","
+                + "\"parentId\":\"360800\",\"peerGroup\":\"district\"}", null).statusCode()).isEqualTo(201);
+        String complaint = "{\"unitId\":\"360802\",\"complainant\":\"阿尔法新材料有限公司\",\"subject\":\"用地手续迟迟未办\","
+                + "\"occurredOn\":\"" + today + "\"}";
+        assertThat(post("inspector", "/api/complaints", complaint, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> received = post("front", "/api/complaints", complaint, null);
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
+        String id = JSON.readTree(received.body()).get("id").asText();
+        String answer = "{\"answer\":\"已协调办理\",\"occurredOn\":\"" + today + "\"}";
+        assertThat(post("front", "/api/complaints/" + id + "/answer", answer, "\"0\"").statusCode()).isEqualTo(200);
+        assertThat(post("front", "/api/complaints/" + id + "/answer", answer, null).statusCode()).isEqualTo(409);
     }
 
     private static String openBody(LocalDate today) {
