@@ -1,5 +1,11 @@
 /**
- * Supervision rules 1–3 of DOMAIN.md (限时开工, 签约即止, 圈而不建/占而不用) as recorded facts on persistent deadlines.
+ * Supervision rules 1–5 of DOMAIN.md as recorded facts on persistent deadlines: 1–3 (限时开工, 签约即止,
+ * 圈而不建/占而不用) on the {@code Project} aggregate; supervision cases ({@link
+ * com.zhaoshang.ledger.command.supervision.SupervisionCase}, opened by an inspector or by a construction-overdue
+ * finding through {@link com.zhaoshang.ledger.command.supervision.OverdueCaseOpener}); complaints (rule 4,
+ * {@link com.zhaoshang.ledger.command.supervision.Complaint}); approval requests (rule 5,
+ * {@link com.zhaoshang.ledger.command.supervision.ApprovalRequest}, no REST route yet). Working days are Monday to
+ * Friday ({@link com.zhaoshang.ledger.command.supervision.WorkingDays}; no holiday calendar yet).
  * <p>
  * <b>Design.</b> The {@code Project} aggregate owns the rules (no saga): its command handlers schedule and cancel
  * deadlines ({@link com.zhaoshang.ledger.command.supervision.RuleDeadlines}: names, due days, what cancels them) and
