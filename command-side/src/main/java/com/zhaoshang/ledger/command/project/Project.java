@@ -2,21 +2,30 @@ package com.zhaoshang.ledger.command.project;
 
 import com.zhaoshang.ledger.api.ErrorCode;
 import com.zhaoshang.ledger.api.project.*;
+import com.zhaoshang.ledger.api.supervision.*;
 import com.zhaoshang.ledger.api.value.Money;
 import com.zhaoshang.ledger.api.value.ProjectStage;
 import com.zhaoshang.ledger.api.value.ResponsibleLeader;
 import com.zhaoshang.ledger.api.value.UnitId;
 import com.zhaoshang.ledger.command.common.BusinessDates;
+import com.zhaoshang.ledger.command.common.LedgerTime;
 import com.zhaoshang.ledger.command.common.Refusal;
 import com.zhaoshang.ledger.command.project.ProjectLifecycle.Step;
+import com.zhaoshang.ledger.command.supervision.RuleDeadline;
+import com.zhaoshang.ledger.command.supervision.RuleDeadlines;
+import com.zhaoshang.ledger.command.supervision.SupervisionRules;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -60,6 +69,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *   arrival (UNKNOWN_REFERENCE) not yet verified (ILLEGAL_TRANSITION), in the reported currency, for
  *   0 &lt; verified ≤ reported, on evidence that proves that currency (RULE_VIOLATED).</li>
  * </ul>
+ * Supervision rules (督查督办, DOMAIN.md rules 1–3) run on persistent deadlines ({@link RuleDeadlines}: what is
+ * scheduled when, due on which day, cancelled by what). The command handlers schedule and cancel them; the
+ * {@code @DeadlineHandler}s decide — reading the injected {@link Clock} and the state — and record each rule's firing
+ * as an event naming the rule and its parameter values, once:
+ * <ul>
+ *   <li><b>限时开工</b>: signed and not under construction on day 150 → {@link ConstructionDeadlineWarningIssuedEvent};
+ *   on day 181 → {@link ConstructionOverdueEvent} against the responsible leader.</li>
+ *   <li><b>签约即止</b>: no lifecycle fact (registration, land, construction start, capital arrival, termination) in
+ *   the 60 days after signing → {@link ProjectStalledAfterSigningEvent}.</li>
+ *   <li><b>圈而不建</b>: land assigned and no construction on day 365 → {@link IdleLandFoundEvent}; on day 730 →
+ *   {@link LandReclaimProposedEvent}; an inspector's confirmation → {@link LandReclaimedEvent}.</li>
+ * </ul>
+ * A rule whose condition resolved (construction started, the contract ended) records nothing even if its deadline
+ * fires. The deadline triggers at the start of its due date (Asia/Shanghai) by the scheduler's clock, which is the
+ * injected clock's source (the system clock, or the movable demo clock); {@code detectedOn} is read from the clock.
+ * <p>
  * Every instance handler answers the aggregate's new version (a {@code Long}, for ETag/If-Match). Lead
  * registration — with its set-based checks (the unit exists, no live project owns the investor's credit code in the
  * same industry) — is handled by {@link LeadRegistration}, which creates the aggregate through the repository.
@@ -79,6 +104,18 @@ public class Project {
     private Set<String> presentedAtCeremonies = new HashSet<>();
     private ResponsibleLeader responsibleLeader;
     private Map<String, Arrival> arrivals = new HashMap<>();
+    // supervision: what the rules watch
+    private boolean awaitingConstruction;
+    private boolean constructionWarningIssued;
+    private boolean constructionOverdue;
+    private boolean watchingForStall;
+    private LocalDate landAssignedOn;
+    private String landParcelId;
+    private BigDecimal landAreaMu;
+    private boolean landIdle;
+    private boolean idleLandFound;
+    private LocalDate landReclaimProposedOn;
+    private boolean landReclaimed;
 
     /** A capital arrival as reported, and whether a verifier has verified it. */
     private record Arrival(Money reported, LocalDate occurredOn, boolean verified) {
@@ -129,7 +166,7 @@ public class Project {
      * there (history only); a second signing otherwise is refused.
      */
     @CommandHandler
-    public Long handle(SignProjectCommand command, Clock clock) {
+    public Long handle(SignProjectCommand command, Clock clock, DeadlineManager deadlines, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         String ceremony = command.ceremony() == null || command.ceremony().isBlank() ? null : command.ceremony().strip();
         if (stage.isSigned()) {
@@ -142,6 +179,7 @@ public class Project {
             requireMilestoneDate(command.occurredOn(), clock, "signing");
             apply(new ProjectSignedEvent(projectId, command.contractAmount(), ceremony, command.responsibleLeader(),
                     command.occurredOn()));
+            RuleDeadlines.scheduleAfterSigning(deadlines, rules, command.occurredOn());
         }
         return AggregateLifecycle.getVersion();
     }
@@ -163,7 +201,7 @@ public class Project {
     }
 
     @CommandHandler
-    public Long handle(RegisterProjectCommand command, Clock clock) {
+    public Long handle(RegisterProjectCommand command, Clock clock, DeadlineManager deadlines) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.REGISTER_PROJECT, stage);
         if (registered) {
@@ -173,25 +211,29 @@ public class Project {
         ProjectRules.requireEvidence(command.evidence(), "register the project");
         BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "registration");
         BusinessDates.requireNotBefore(command.occurredOn(), signedOn, "registration", "signing");
+        stopWatchingForStall(deadlines);
         apply(new ProjectRegisteredEvent(projectId, command.evidence(), command.occurredOn()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(AssignLandCommand command, Clock clock) {
+    public Long handle(AssignLandCommand command, Clock clock, DeadlineManager deadlines, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.ASSIGN_LAND, stage);
         ProjectRules.requireLand(command.parcelId(), command.areaMu());
         requireMilestoneDate(command.occurredOn(), clock, "land assignment");
+        stopWatchingForStall(deadlines);
         apply(new LandAssignedEvent(projectId, command.parcelId().strip(), command.areaMu(), command.occurredOn()));
+        RuleDeadlines.scheduleAfterLandAssigned(deadlines, rules, command.occurredOn());
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(StartConstructionCommand command, Clock clock) {
+    public Long handle(StartConstructionCommand command, Clock clock, DeadlineManager deadlines) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.START_CONSTRUCTION, stage);
         requireMilestoneDate(command.occurredOn(), clock, "construction start");
+        stopSupervisionDeadlines(deadlines);
         apply(new ConstructionStartedEvent(projectId, command.occurredOn()));
         return AggregateLifecycle.getVersion();
     }
@@ -215,7 +257,7 @@ public class Project {
     }
 
     @CommandHandler
-    public Long handle(RecordCapitalArrivalCommand command, Clock clock) {
+    public Long handle(RecordCapitalArrivalCommand command, Clock clock, DeadlineManager deadlines) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.RECORD_CAPITAL_ARRIVAL, stage);
         ProjectRules.requireArrivalId(command.arrivalId());
@@ -223,6 +265,7 @@ public class Project {
         ProjectRules.requirePositive(command.amount(), "amount");
         BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "capital arrival");
         BusinessDates.requireNotBefore(command.occurredOn(), signedOn, "capital arrival", "signing");
+        stopWatchingForStall(deadlines);
         apply(new CapitalArrivedEvent(projectId, command.arrivalId(), command.amount(), command.foreignExchange(),
                 command.occurredOn()));
         return AggregateLifecycle.getVersion();
@@ -256,11 +299,12 @@ public class Project {
     }
 
     @CommandHandler
-    public Long handle(TerminateContractCommand command, Clock clock) {
+    public Long handle(TerminateContractCommand command, Clock clock, DeadlineManager deadlines) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.TERMINATE_CONTRACT, stage);
         ProjectRules.requireReason(command.reason());
         requireMilestoneDate(command.occurredOn(), clock, "contract termination");
+        stopSupervisionDeadlines(deadlines);
         apply(new ContractTerminatedEvent(projectId, command.reason().strip(), command.occurredOn()));
         return AggregateLifecycle.getVersion();
     }
@@ -274,6 +318,102 @@ public class Project {
         BusinessDates.requireNotBefore(command.occurredOn(), leadOn, "leader assignment", "lead");
         apply(new ResponsibleLeaderAssignedEvent(projectId, command.leader(), command.occurredOn()));
         return AggregateLifecycle.getVersion();
+    }
+
+    /** 收回闲置土地: an inspector confirms the reclamation a rule proposed; only proposed, still idle land. */
+    @CommandHandler
+    public Long handle(ConfirmLandReclamationCommand command, Clock clock) {
+        requireExpectedVersion(command.expectedVersion());
+        if (landReclaimProposedOn == null || landReclaimed || !landIdle) {
+            throw Refusal.of(ErrorCode.ILLEGAL_TRANSITION, "cannot confirm the reclamation of the land of project "
+                    + projectId + ": " + (landReclaimed ? "it is reclaimed already"
+                    : "no reclaim proposal is open (the idle-land rule proposes it; construction ends it)"));
+        }
+        ProjectRules.requireReason(command.reason());
+        BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "land reclamation");
+        BusinessDates.requireNotBefore(command.occurredOn(), landReclaimProposedOn, "land reclamation",
+                "reclaim proposal");
+        apply(new LandReclaimedEvent(projectId, unitId, landParcelId, landAreaMu, command.reason().strip(),
+                command.occurredOn()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    // ---- supervision rules, decided when their deadlines fire -----------------------------------------------------
+
+    /** 限时开工 warning: still not under construction the configured number of days before the deadline. */
+    @DeadlineHandler(deadlineName = RuleDeadlines.CONSTRUCTION_WARNING)
+    void issueConstructionDeadlineWarning(RuleDeadline deadline, Clock clock) {
+        if (!awaitingConstruction || constructionWarningIssued || constructionOverdue) {
+            return;
+        }
+        apply(new ConstructionDeadlineWarningIssuedEvent(projectId, unitId, responsibleLeader,
+                SupervisionRule.CONSTRUCTION_DEADLINE, deadline.since(), deadline.deadlineOn(),
+                daysBetween(deadline.since(), deadline.deadlineOn()), daysBetween(deadline.dueOn(), deadline.deadlineOn()),
+                deadline.dueOn(), LedgerTime.today(clock)));
+    }
+
+    /** 限时开工 finding: not under construction on the first day past the deadline; the responsible leader answers. */
+    @DeadlineHandler(deadlineName = RuleDeadlines.CONSTRUCTION_OVERDUE)
+    void findConstructionOverdue(RuleDeadline deadline, Clock clock) {
+        if (!awaitingConstruction || constructionOverdue) {
+            return;
+        }
+        apply(new ConstructionOverdueEvent(projectId, unitId, responsibleLeader, SupervisionRule.CONSTRUCTION_DEADLINE,
+                deadline.since(), deadline.deadlineOn(), daysBetween(deadline.since(), deadline.deadlineOn()),
+                deadline.dueOn(), LedgerTime.today(clock)));
+    }
+
+    /** 签约即止: no lifecycle fact since the signing for the configured number of days. */
+    @DeadlineHandler(deadlineName = RuleDeadlines.STALLED_AFTER_SIGNING)
+    void warnStalledAfterSigning(RuleDeadline deadline, Clock clock) {
+        if (!watchingForStall) {
+            return;
+        }
+        apply(new ProjectStalledAfterSigningEvent(projectId, unitId, responsibleLeader,
+                SupervisionRule.STALLED_AFTER_SIGNING, deadline.since(), deadline.days(), deadline.dueOn(),
+                LedgerTime.today(clock)));
+    }
+
+    /** 圈而不建: land assigned and no construction after the configured number of days (a year). */
+    @DeadlineHandler(deadlineName = RuleDeadlines.IDLE_LAND_FINDING)
+    void findIdleLand(RuleDeadline deadline, Clock clock) {
+        if (!landIdle || idleLandFound) {
+            return;
+        }
+        apply(new IdleLandFoundEvent(projectId, unitId, SupervisionRule.IDLE_LAND, landParcelId, landAreaMu,
+                deadline.since(), deadline.days(), deadline.dueOn(), LedgerTime.today(clock)));
+    }
+
+    /** 占而不用: land still idle after the configured number of days (two years) → a reclaim proposal. */
+    @DeadlineHandler(deadlineName = RuleDeadlines.IDLE_LAND_RECLAIM)
+    void proposeLandReclaim(RuleDeadline deadline, Clock clock) {
+        if (!landIdle || landReclaimProposedOn != null) {
+            return;
+        }
+        apply(new LandReclaimProposedEvent(projectId, unitId, SupervisionRule.IDLE_LAND, landParcelId, landAreaMu,
+                deadline.since(), deadline.days(), deadline.dueOn(), LedgerTime.today(clock)));
+    }
+
+    private static int daysBetween(LocalDate from, LocalDate to) {
+        return Math.toIntExact(ChronoUnit.DAYS.between(from, to));
+    }
+
+    /** Any lifecycle fact after the signing ends the 签约即止 watch. */
+    private void stopWatchingForStall(DeadlineManager deadlines) {
+        if (watchingForStall) {
+            RuleDeadlines.cancelStallWatch(deadlines);
+        }
+    }
+
+    /** Construction started or the contract ended: no construction or idle-land rule can fire any more. */
+    private void stopSupervisionDeadlines(DeadlineManager deadlines) {
+        stopWatchingForStall(deadlines);
+        if (awaitingConstruction) {
+            RuleDeadlines.cancelConstructionDeadlines(deadlines);
+        }
+        if (landIdle) {
+            RuleDeadlines.cancelIdleLandDeadlines(deadlines);
+        }
     }
 
     // ---- rules that read the aggregate's state -------------------------------------------------------------------
@@ -342,6 +482,8 @@ public class Project {
         signedOn = event.occurredOn();
         signingCeremony = event.ceremony();
         responsibleLeader = event.responsibleLeader();
+        awaitingConstruction = true;
+        watchingForStall = true;
     }
 
     @EventSourcingHandler
@@ -352,6 +494,7 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectRegisteredEvent event) {
         registered = true;
+        watchingForStall = false;
         if (stage == ProjectStage.SIGNED) {
             reachMilestone(ProjectStage.REGISTERED, event.occurredOn());
         }
@@ -360,11 +503,17 @@ public class Project {
     @EventSourcingHandler
     void on(LandAssignedEvent event) {
         reachMilestone(ProjectStage.LAND_ASSIGNED, event.occurredOn());
+        watchingForStall = false;
+        landAssignedOn = event.occurredOn();
+        landParcelId = event.parcelId();
+        landAreaMu = event.areaMu();
+        landIdle = true;
     }
 
     @EventSourcingHandler
     void on(ConstructionStartedEvent event) {
         reachMilestone(ProjectStage.UNDER_CONSTRUCTION, event.occurredOn());
+        resolveSupervision();
     }
 
     @EventSourcingHandler
@@ -379,6 +528,7 @@ public class Project {
 
     @EventSourcingHandler
     void on(CapitalArrivedEvent event) {
+        watchingForStall = false;
         arrivals.put(event.arrivalId(), new Arrival(event.amount(), event.occurredOn(), false));
     }
 
@@ -396,11 +546,49 @@ public class Project {
     @EventSourcingHandler
     void on(ContractTerminatedEvent event) {
         reachMilestone(ProjectStage.TERMINATED, event.occurredOn());
+        resolveSupervision();
     }
 
     @EventSourcingHandler
     void on(ResponsibleLeaderAssignedEvent event) {
         responsibleLeader = event.leader();
+    }
+
+    @EventSourcingHandler
+    void on(ConstructionDeadlineWarningIssuedEvent event) {
+        constructionWarningIssued = true;
+    }
+
+    @EventSourcingHandler
+    void on(ConstructionOverdueEvent event) {
+        constructionOverdue = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectStalledAfterSigningEvent event) {
+        watchingForStall = false;
+    }
+
+    @EventSourcingHandler
+    void on(IdleLandFoundEvent event) {
+        idleLandFound = true;
+    }
+
+    @EventSourcingHandler
+    void on(LandReclaimProposedEvent event) {
+        landReclaimProposedOn = event.occurredOn();
+    }
+
+    @EventSourcingHandler
+    void on(LandReclaimedEvent event) {
+        landReclaimed = true;
+        landIdle = false;
+    }
+
+    private void resolveSupervision() {
+        watchingForStall = false;
+        awaitingConstruction = false;
+        landIdle = false;
     }
 
     private void reachMilestone(ProjectStage next, LocalDate occurredOn) {

@@ -3,6 +3,7 @@ package com.zhaoshang.ledger.command.project;
 import com.zhaoshang.ledger.api.ErrorCode;
 import com.zhaoshang.ledger.api.project.*;
 import com.zhaoshang.ledger.api.value.*;
+import com.zhaoshang.ledger.command.supervision.SupervisionRules;
 import com.zhaoshang.ledger.command.unit.InMemoryUnitDirectory;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,6 +38,7 @@ class ProjectTest {
     private FixtureConfiguration<Project> newFixture(Clock clock) {
         FixtureConfiguration<Project> f = new AggregateTestFixture<>(Project.class);
         f.registerInjectableResource(clock);
+        f.registerInjectableResource(SupervisionRules.defaults());
         units = new InMemoryUnitDirectory().with("360800").with("360802", "360800").with("360821", "360800");
         claims = new InMemoryLeadClaims();
         f.registerAnnotatedCommandHandler(new LeadRegistration(f.getRepository(), units, claims));

@@ -15,6 +15,12 @@ import com.zhaoshang.ledger.api.project.ProjectPresentedAtCeremonyEvent;
 import com.zhaoshang.ledger.api.project.ProjectRegisteredEvent;
 import com.zhaoshang.ledger.api.project.ProjectSignedEvent;
 import com.zhaoshang.ledger.api.project.ResponsibleLeaderAssignedEvent;
+import com.zhaoshang.ledger.api.supervision.ConstructionDeadlineWarningIssuedEvent;
+import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
+import com.zhaoshang.ledger.api.supervision.IdleLandFoundEvent;
+import com.zhaoshang.ledger.api.supervision.LandReclaimProposedEvent;
+import com.zhaoshang.ledger.api.supervision.LandReclaimedEvent;
+import com.zhaoshang.ledger.api.supervision.ProjectStalledAfterSigningEvent;
 import com.zhaoshang.ledger.api.value.ProjectStage;
 import com.zhaoshang.ledger.api.value.ResponsibleLeader;
 import com.zhaoshang.ledger.query.common.Rows;
@@ -218,6 +224,39 @@ public class ProjectsProjection {
         advance(event.projectId(), sequence, recordedAt,
                 "leader_name = :leaderName, leader_title = :leaderTitle, leader_user_id = :leaderUserId",
                 leader(event.leader()));
+    }
+
+    // The supervision rules' facts are the project's events too: they move its version (the ETag clients send back
+    // as If-Match); their content is kept by the supervision projection.
+
+    @EventHandler
+    public void on(ConstructionDeadlineWarningIssuedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+    }
+
+    @EventHandler
+    public void on(ConstructionOverdueEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+    }
+
+    @EventHandler
+    public void on(ProjectStalledAfterSigningEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+    }
+
+    @EventHandler
+    public void on(IdleLandFoundEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+    }
+
+    @EventHandler
+    public void on(LandReclaimProposedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+    }
+
+    @EventHandler
+    public void on(LandReclaimedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
     }
 
     @ResetHandler

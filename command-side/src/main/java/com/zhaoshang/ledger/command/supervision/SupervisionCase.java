@@ -1,0 +1,154 @@
+package com.zhaoshang.ledger.command.supervision;
+
+import com.zhaoshang.ledger.api.ErrorCode;
+import com.zhaoshang.ledger.api.supervision.*;
+import com.zhaoshang.ledger.api.value.UnitId;
+import com.zhaoshang.ledger.command.common.BusinessDates;
+import com.zhaoshang.ledger.command.common.Refusal;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A supervision case (督办事项): opened by a rule or an inspector against a lead unit (with assisting units) and a
+ * responsible leader, with a deadline and a reporting frequency. Its workflow takes the steps of {@link CaseStep}
+ * strictly in order (opened → leader review → issued → acknowledged → handled → reported back → re-checked →
+ * closed); any other step is {@link ErrorCode#ILLEGAL_TRANSITION}. Not closed by its deadline → a
+ * {@link SupervisionCaseOverdueEvent} on the day after the deadline and again every reporting period while open,
+ * counting up (the escalation level); closing cancels the pending one. Roles per step are checked at the REST edge.
+ */
+@Aggregate
+public class SupervisionCase {
+
+    /** The deadline that records the case overdue. */
+    public static final String OVERDUE = "supervision-case-overdue";
+    private static final int MAX_SUBJECT_LENGTH = 500;
+    private static final int MAX_NOTE_LENGTH = 2000;
+
+    @AggregateIdentifier
+    private String caseId;
+    /** The last step taken; null while only opened. */
+    private CaseStep lastStep;
+    private LocalDate lastStepOn;
+    private int overdueCount;
+
+    protected SupervisionCase() {
+    }
+
+    @CommandHandler
+    public SupervisionCase(OpenSupervisionCaseCommand command, Clock clock, DeadlineManager deadlines) {
+        requireText(command.subject(), "subject", MAX_SUBJECT_LENGTH);
+        if (command.leadUnitId() == null) {
+            throw Refusal.of(ErrorCode.RULE_VIOLATED, "leadUnitId is required: a case names the unit that answers for it");
+        }
+        if (command.reportingFrequencyDays() <= 0) {
+            throw Refusal.of(ErrorCode.RULE_VIOLATED, "reportingFrequencyDays must be positive, not "
+                    + command.reportingFrequencyDays());
+        }
+        BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "opening of the case");
+        if (command.deadlineOn() == null) {
+            throw Refusal.of(ErrorCode.RULE_VIOLATED, "deadlineOn is required: a case has a deadline");
+        }
+        BusinessDates.requireNotBefore(command.deadlineOn(), command.occurredOn(), "case deadline", "opening");
+        List<UnitId> assisting = command.assistingUnitIds() == null ? List.of()
+                : List.copyOf(command.assistingUnitIds());
+        apply(new SupervisionCaseOpenedEvent(command.caseId(), command.subject().strip(), command.projectId(),
+                command.rule(), command.leadUnitId(), assisting, command.responsibleLeader(), command.deadlineOn(),
+                command.reportingFrequencyDays(), command.occurredOn()));
+        RuleDeadline firstOverdue = new RuleDeadline(command.occurredOn(), command.deadlineOn().plusDays(1),
+                command.reportingFrequencyDays(), command.deadlineOn());
+        deadlines.schedule(firstOverdue.triggersAt(), OVERDUE, firstOverdue);
+    }
+
+    @CommandHandler
+    public Long handle(TakeCaseStepCommand command, Clock clock, DeadlineManager deadlines) {
+        requireExpectedVersion(command.expectedVersion());
+        requireNextStep(command.step());
+        if (command.note() != null && command.note().length() > MAX_NOTE_LENGTH) {
+            throw Refusal.of(ErrorCode.RULE_VIOLATED, "note has " + command.note().length()
+                    + " characters; at most " + MAX_NOTE_LENGTH + " are allowed");
+        }
+        BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "case step " + command.step());
+        BusinessDates.requireNotBefore(command.occurredOn(), lastStepOn, "case step " + command.step(),
+                "previous step");
+        if (command.step() == CaseStep.CLOSE) {
+            deadlines.cancelAllWithinScope(OVERDUE);
+        }
+        apply(new CaseStepTakenEvent(caseId, command.step(),
+                command.note() == null || command.note().isBlank() ? null : command.note().strip(),
+                command.occurredOn()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** 超期: still open the day after the deadline, and again every reporting period; each time counts up. */
+    @DeadlineHandler(deadlineName = OVERDUE)
+    void recordOverdue(RuleDeadline deadline, DeadlineManager deadlines) {
+        if (lastStep == CaseStep.CLOSE) {
+            return;
+        }
+        apply(new SupervisionCaseOverdueEvent(caseId, deadline.deadlineOn(), overdueCount + 1, deadline.days(),
+                deadline.dueOn()));
+        RuleDeadline next = new RuleDeadline(deadline.since(), deadline.dueOn().plusDays(deadline.days()),
+                deadline.days(), deadline.deadlineOn());
+        deadlines.schedule(next.triggersAt(), OVERDUE, next);
+    }
+
+    /** 流程: the workflow's steps are taken in order, once each. */
+    private void requireNextStep(CaseStep step) {
+        if (step == null) {
+            throw Refusal.of(ErrorCode.RULE_VIOLATED, "step is required");
+        }
+        CaseStep next = lastStep == null ? CaseStep.REVIEW
+                : lastStep == CaseStep.CLOSE ? null : CaseStep.values()[lastStep.ordinal() + 1];
+        if (step != next) {
+            throw Refusal.of(ErrorCode.ILLEGAL_TRANSITION, "cannot take step " + step + " of case " + caseId + ": "
+                    + (next == null ? "the case is closed" : "the next step is " + next));
+        }
+    }
+
+    private void requireExpectedVersion(Long expectedVersion) {
+        Long current = AggregateLifecycle.getVersion();
+        if (expectedVersion != null && !Objects.equals(expectedVersion, current)) {
+            throw Refusal.of(ErrorCode.STALE_VERSION, "case " + caseId + " is at version " + current
+                    + ", not at the expected version " + expectedVersion + "; reload it and decide again");
+        }
+    }
+
+    private static void requireText(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw Refusal.of(ErrorCode.RULE_VIOLATED, field + " is required and must not be blank");
+        }
+        if (value.length() > maxLength) {
+            throw Refusal.of(ErrorCode.RULE_VIOLATED, field + " has " + value.length() + " characters; at most "
+                    + maxLength + " are allowed");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SupervisionCaseOpenedEvent event) {
+        caseId = event.caseId();
+        lastStepOn = event.occurredOn();
+    }
+
+    @EventSourcingHandler
+    void on(CaseStepTakenEvent event) {
+        lastStep = event.step();
+        lastStepOn = event.occurredOn();
+    }
+
+    @EventSourcingHandler
+    void on(SupervisionCaseOverdueEvent event) {
+        overdueCount = event.overdueCount();
+    }
+}

@@ -1,0 +1,165 @@
+package com.zhaoshang.ledger.query.supervision;
+
+import com.zhaoshang.ledger.api.project.CapitalArrivedEvent;
+import com.zhaoshang.ledger.api.project.ConstructionStartedEvent;
+import com.zhaoshang.ledger.api.project.ContractTerminatedEvent;
+import com.zhaoshang.ledger.api.project.LandAssignedEvent;
+import com.zhaoshang.ledger.api.project.ProjectRegisteredEvent;
+import com.zhaoshang.ledger.api.supervision.ConstructionDeadlineWarningIssuedEvent;
+import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
+import com.zhaoshang.ledger.api.supervision.FindingKind;
+import com.zhaoshang.ledger.api.supervision.IdleLandFoundEvent;
+import com.zhaoshang.ledger.api.supervision.LandReclaimProposedEvent;
+import com.zhaoshang.ledger.api.supervision.LandReclaimedEvent;
+import com.zhaoshang.ledger.api.supervision.ProjectStalledAfterSigningEvent;
+import com.zhaoshang.ledger.api.supervision.SupervisionRule;
+import com.zhaoshang.ledger.api.value.ResponsibleLeader;
+import com.zhaoshang.ledger.api.value.UnitId;
+import com.zhaoshang.ledger.query.common.Rows;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Keeps table {@code supervision_finding}: one row per project and {@link FindingKind}, inserted when a rule fires
+ * and closed ({@code open = false}, {@code resolved_on}) by the fact that resolves it — construction start or
+ * termination close every finding; registration, land assignment and capital arrival close the stall warning; an
+ * inspector's reclamation closes the idle-land findings. Idempotent: inserts do nothing on conflict, closing only
+ * touches open rows; events of one project arrive in order.
+ */
+@Component
+@ProcessingGroup(SupervisionProjection.GROUP)
+public class SupervisionProjection {
+
+    public static final String GROUP = "supervision";
+    private static final Set<FindingKind> ALL = EnumSet.allOf(FindingKind.class);
+    private static final Set<FindingKind> STALL = EnumSet.of(FindingKind.STALLED_AFTER_SIGNING);
+    private static final Set<FindingKind> IDLE_LAND = EnumSet.of(FindingKind.IDLE_LAND, FindingKind.LAND_RECLAIM_PROPOSED);
+
+    private final JdbcClient jdbc;
+
+    public SupervisionProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(ConstructionDeadlineWarningIssuedEvent event, @Timestamp Instant recordedAt) {
+        open(new Row(event.projectId(), FindingKind.CONSTRUCTION_WARNING, event.rule(), event.unitId(),
+                event.signedOn(), event.occurredOn(), event.deadlineOn(), event.constructionDeadlineDays(),
+                event.detectedOn(), leader(event.responsibleLeader()), null, null), recordedAt);
+    }
+
+    @EventHandler
+    public void on(ConstructionOverdueEvent event, @Timestamp Instant recordedAt) {
+        open(new Row(event.projectId(), FindingKind.CONSTRUCTION_OVERDUE, event.rule(), event.unitId(),
+                event.signedOn(), event.occurredOn(), event.deadlineOn(), event.constructionDeadlineDays(),
+                event.detectedOn(), leader(event.responsibleLeader()), null, null), recordedAt);
+    }
+
+    @EventHandler
+    public void on(ProjectStalledAfterSigningEvent event, @Timestamp Instant recordedAt) {
+        open(new Row(event.projectId(), FindingKind.STALLED_AFTER_SIGNING, event.rule(), event.unitId(),
+                event.signedOn(), event.occurredOn(), null, event.stalledAfterSigningDays(), event.detectedOn(),
+                leader(event.responsibleLeader()), null, null), recordedAt);
+    }
+
+    @EventHandler
+    public void on(IdleLandFoundEvent event, @Timestamp Instant recordedAt) {
+        open(new Row(event.projectId(), FindingKind.IDLE_LAND, event.rule(), event.unitId(), event.landAssignedOn(),
+                event.occurredOn(), null, event.idleLandFindingDays(), event.detectedOn(), null, event.parcelId(),
+                event.areaMu()), recordedAt);
+    }
+
+    @EventHandler
+    public void on(LandReclaimProposedEvent event, @Timestamp Instant recordedAt) {
+        open(new Row(event.projectId(), FindingKind.LAND_RECLAIM_PROPOSED, event.rule(), event.unitId(),
+                event.landAssignedOn(), event.occurredOn(), null, event.idleLandReclaimDays(), event.detectedOn(), null,
+                event.parcelId(), event.areaMu()), recordedAt);
+    }
+
+    @EventHandler
+    public void on(LandReclaimedEvent event) {
+        close(event.projectId(), IDLE_LAND, event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ConstructionStartedEvent event) {
+        close(event.projectId(), ALL, event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ContractTerminatedEvent event) {
+        close(event.projectId(), ALL, event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(ProjectRegisteredEvent event) {
+        close(event.projectId(), STALL, event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(LandAssignedEvent event) {
+        close(event.projectId(), STALL, event.occurredOn());
+    }
+
+    @EventHandler
+    public void on(CapitalArrivedEvent event) {
+        close(event.projectId(), STALL, event.occurredOn());
+    }
+
+    @ResetHandler
+    public void onReset() {
+        jdbc.sql("DELETE FROM supervision_finding").update();
+    }
+
+    private record Row(String projectId, FindingKind kind, SupervisionRule rule, UnitId unitId, LocalDate sinceOn,
+                       LocalDate dueOn, LocalDate deadlineOn, int ruleDays, LocalDate detectedOn, String leaderName,
+                       String parcelId, BigDecimal areaMu) {
+    }
+
+    private void open(Row row, Instant recordedAt) {
+        jdbc.sql("""
+                        INSERT INTO supervision_finding (project_id, kind, rule, unit_id, since_on, due_on, deadline_on,
+                            rule_days, detected_on, leader_name, parcel_id, area_mu, open, recorded_at)
+                        VALUES (:projectId, :kind, :rule, :unitId, :sinceOn, :dueOn, :deadlineOn, :ruleDays, :detectedOn,
+                            :leaderName, :parcelId, :areaMu, TRUE, :recordedAt)
+                        ON CONFLICT (project_id, kind) DO NOTHING""")
+                .param("projectId", row.projectId())
+                .param("kind", row.kind().name())
+                .param("rule", row.rule().name())
+                .param("unitId", row.unitId().value())
+                .param("sinceOn", row.sinceOn())
+                .param("dueOn", row.dueOn())
+                .param("deadlineOn", row.deadlineOn())
+                .param("ruleDays", row.ruleDays())
+                .param("detectedOn", row.detectedOn())
+                .param("leaderName", row.leaderName())
+                .param("parcelId", row.parcelId())
+                .param("areaMu", row.areaMu())
+                .param("recordedAt", Rows.timestamp(recordedAt))
+                .update();
+    }
+
+    private void close(String projectId, Set<FindingKind> kinds, LocalDate resolvedOn) {
+        jdbc.sql("""
+                        UPDATE supervision_finding SET open = FALSE, resolved_on = :resolvedOn
+                        WHERE project_id = :projectId AND kind IN (:kinds) AND open""")
+                .param("projectId", projectId)
+                .param("kinds", kinds.stream().map(Enum::name).toList())
+                .param("resolvedOn", resolvedOn)
+                .update();
+    }
+
+    private static String leader(ResponsibleLeader leader) {
+        return leader == null ? null : leader.name();
+    }
+}

@@ -1,0 +1,14 @@
+package com.zhaoshang.ledger.api.supervision;
+
+/**
+ * The supervision rules of DOMAIN.md that fire on a project's deadlines. Every fact a rule records names its rule
+ * and the parameter values it used, so a reader sees why it fired.
+ */
+public enum SupervisionRule {
+    /** 限时开工: construction starts within the deadline after signing; a warning before, a finding after. */
+    CONSTRUCTION_DEADLINE,
+    /** 签约即止: no lifecycle fact for a while after signing. */
+    STALLED_AFTER_SIGNING,
+    /** 圈而不建, 占而不用: land assigned and no construction; a finding after one period, a reclaim proposal after two. */
+    IDLE_LAND
+}
