@@ -38,6 +38,16 @@ public final class TestPostgres {
 
     /** A connection target for one fresh database. */
     public record Database(String jdbcUrl, String username, String password, String name, String provider) {
+
+        /**
+         * Hands the Spring datasource properties of this database to a registrar, e.g. in a
+         * {@code @DynamicPropertySource} method: {@code DB.registerDataSource(registry::add)}.
+         */
+        public void registerDataSource(java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> registrar) {
+            registrar.accept("spring.datasource.url", this::jdbcUrl);
+            registrar.accept("spring.datasource.username", this::username);
+            registrar.accept("spring.datasource.password", this::password);
+        }
     }
 
     private record Server(String adminJdbcUrl, String username, String password, String provider, boolean dropOnExit) {

@@ -30,9 +30,7 @@ class ChainingJdbcEventStorageEngineTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::jdbcUrl);
-        registry.add("spring.datasource.username", DB::username);
-        registry.add("spring.datasource.password", DB::password);
+        DB.registerDataSource(registry::add);
     }
 
     /** Any payload will do: the chain covers the stored bytes, whatever they mean. */

@@ -47,9 +47,7 @@ abstract class CommandWebTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::jdbcUrl);
-        registry.add("spring.datasource.username", DB::username);
-        registry.add("spring.datasource.password", DB::password);
+        DB.registerDataSource(registry::add);
     }
 
     @LocalServerPort

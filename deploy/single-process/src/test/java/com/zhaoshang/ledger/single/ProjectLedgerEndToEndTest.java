@@ -33,9 +33,7 @@ class ProjectLedgerEndToEndTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::jdbcUrl);
-        registry.add("spring.datasource.username", DB::username);
-        registry.add("spring.datasource.password", DB::password);
+        DB.registerDataSource(registry::add);
     }
 
     @LocalServerPort

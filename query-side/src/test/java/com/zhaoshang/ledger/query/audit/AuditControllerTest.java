@@ -59,9 +59,7 @@ class AuditControllerTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::jdbcUrl);
-        registry.add("spring.datasource.username", DB::username);
-        registry.add("spring.datasource.password", DB::password);
+        DB.registerDataSource(registry::add);
         registry.add("ledger.audit.checkpoint-key", () -> ChainedEventFixture.KEY);
     }
 

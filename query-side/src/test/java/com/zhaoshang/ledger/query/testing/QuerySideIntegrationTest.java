@@ -83,9 +83,7 @@ public abstract class QuerySideIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.datasource.password", DATABASE::password);
+        DATABASE.registerDataSource(registry::add);
     }
 
     protected void publish(List<? extends EventMessage<?>> events) {

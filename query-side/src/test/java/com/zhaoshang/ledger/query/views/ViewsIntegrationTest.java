@@ -58,9 +58,7 @@ public abstract class ViewsIntegrationTest {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not create the event table", e);
         }
-        registry.add("spring.datasource.url", db::jdbcUrl);
-        registry.add("spring.datasource.username", db::username);
-        registry.add("spring.datasource.password", db::password);
+        db.registerDataSource(registry::add);
     }
 
     @Autowired
