@@ -15,7 +15,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts an embedded PostgreSQL before the application context when no {@code spring.datasource.url} is configured
@@ -28,6 +33,8 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
     public static final String DATA_DIR = "ledger.embedded-postgres.data-dir";
     public static final String PORT = "ledger.embedded-postgres.port";
     public static final String ENABLED = "ledger.embedded-postgres.enabled";
+    /** The process id of the run that started the server on this data directory. */
+    static final String OWNER_FILE = "zhaoshang-ledger-owner.pid";
 
     private EmbeddedPostgres postgres;
 
@@ -51,6 +58,7 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
         int port = env.getProperty(PORT, Integer.class, 0);
         try {
             Files.createDirectories(dataDir);
+            releaseOrphanedServer(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -60,6 +68,7 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
                 builder.setPort(port);
             }
             postgres = builder.start();
+            Files.writeString(dataDir.resolve(OWNER_FILE), ProcessHandle.current().pid() + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
         }
@@ -69,6 +78,51 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
                 "spring.datasource.url", url,
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres")));
+    }
+
+    /**
+     * A previous run killed without shutting down (kill -9, a crash) leaves its PostgreSQL running on the data
+     * directory, and a new server refuses to start there. Each run records its own process id in {@link #OWNER_FILE}
+     * next to the server's {@code postmaster.pid}: a running server whose recorded owner is no longer alive is such an
+     * orphan and is asked to shut down (SIGTERM, PostgreSQL's smart shutdown: its clients died with their JVM). A
+     * server whose owner still runs belongs to another instance and is left alone: start fails with a clear message.
+     */
+    static void releaseOrphanedServer(Path dataDir) throws IOException {
+        Optional<ProcessHandle> server = pidIn(dataDir.resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (server.isEmpty()) {
+            return; // no server, or a stale pid file that PostgreSQL removes on start
+        }
+        Optional<ProcessHandle> owner = pidIn(dataDir.resolve(OWNER_FILE)).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive);
+        if (owner.isPresent() && owner.get().pid() != ProcessHandle.current().pid()) {
+            throw new IllegalStateException("the embedded PostgreSQL in " + dataDir + " belongs to running process "
+                    + owner.get().pid() + "; stop that instance or choose another " + DATA_DIR);
+        }
+        long pid = server.get().pid();
+        log.warn("Stopping PostgreSQL {} left running in {} by a run that did not shut down", pid, dataDir);
+        server.get().destroy();
+        try {
+            server.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IOException("PostgreSQL " + pid + " left by a previous run did not stop", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping PostgreSQL " + pid, e);
+        }
+    }
+
+    private static Optional<Long> pidIn(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(file);
+        try {
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void stop() {

@@ -45,6 +45,28 @@ class EmbeddedDefaultTest {
         }
     }
 
+    @Test
+    void aRunKilledWithoutShuttingDownDoesNotBlockTheNextOne() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process killed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                LedgerApplication.class.getName(), "--server.port=0", "--ledger.embedded-postgres.data-dir=" + dataDir)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path owner = dataDir.resolve(EmbeddedPostgresLauncher.OWNER_FILE);
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(owner) && !Files.readString(owner).isBlank());
+        long orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        killed.destroyForcibly().waitFor();
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("kill -9 leaves PostgreSQL running").contains(true);
+
+        String[] args = {"--server.port=0", "--ledger.embedded-postgres.data-dir=" + dataDir};
+        try (ConfigurableApplicationContext next = LedgerApplication.application().run(args)) {
+            LedgerHttp http = new LedgerHttp(port(next));
+            assertThat(http.post("admin", "/api/units",
+                    "{\"id\":\"360800\",\"name\":\"吉安市\",\"kind\":\"CITY\",\"peerGroup\":\"city\"}").status())
+                    .isEqualTo(201);
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
+        }
+    }
+
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
