@@ -5,6 +5,7 @@ import com.zhaoshang.ledger.api.activity.ActivityRecordedEvent;
 import com.zhaoshang.ledger.api.activity.RecordActivityCommand;
 import com.zhaoshang.ledger.command.common.BusinessDates;
 import com.zhaoshang.ledger.command.common.Refusal;
+import com.zhaoshang.ledger.command.common.TextRules;
 import com.zhaoshang.ledger.command.unit.UnitDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -60,14 +61,7 @@ public class Activity {
         if (command.kind() == null) {
             throw Refusal.of(ErrorCode.RULE_VIOLATED, "kind is required");
         }
-        String subject = command.subject();
-        if (subject == null || subject.isBlank()) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, "subject is required and must not be blank");
-        }
-        if (subject.length() > MAX_SUBJECT_LENGTH) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, "subject has " + subject.length() + " characters; at most "
-                    + MAX_SUBJECT_LENGTH + " are allowed");
-        }
+        TextRules.requireText(command.subject(), "subject", MAX_SUBJECT_LENGTH);
     }
 
     @EventSourcingHandler

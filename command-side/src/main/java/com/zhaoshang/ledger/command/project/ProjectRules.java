@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static com.zhaoshang.ledger.command.common.TextRules.requireText;
+
 /**
  * The field rules of a project's facts, one named method per rule. Each refuses with
  * {@link ErrorCode#RULE_VIOLATED} and a message that names the field and the bound it broke. The stage rules are in
@@ -183,15 +185,6 @@ public final class ProjectRules {
         if (!COUNTRY.matcher(country).matches() || !ISO_COUNTRIES.contains(country)) {
             throw violated("country '" + abbreviate(country)
                     + "' is not an upper-case ISO 3166 alpha-2 code (e.g. SG, US, HK)");
-        }
-    }
-
-    private static void requireText(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw violated(field + " is required and must not be blank");
-        }
-        if (value.length() > maxLength) {
-            throw violated(field + " has " + value.length() + " characters; at most " + maxLength + " are allowed");
         }
     }
 

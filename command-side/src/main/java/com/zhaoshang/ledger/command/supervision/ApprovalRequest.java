@@ -20,6 +20,8 @@ import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import static com.zhaoshang.ledger.command.common.TextRules.requireText;
+
 /**
  * An approval request (审批) with a time limit in working days (DOMAIN.md rule 5, 超时默认制). For industrial projects
  * of ≥ 1亿 CNY (domestic) or ≥ US$10m (foreign) a request not decided by its due date is deemed granted at the start
@@ -100,16 +102,6 @@ public class ApprovalRequest {
         }
         apply(new ApprovalDeemedGrantedEvent(approvalId, projectId, department, deadline.days(), deadline.deadlineOn(),
                 deadline.dueOn()));
-    }
-
-    private static void requireText(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, field + " is required and must not be blank");
-        }
-        if (value.length() > max) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, field + " has " + value.length() + " characters; at most "
-                    + max + " are allowed");
-        }
     }
 
     @EventSourcingHandler

@@ -20,6 +20,8 @@ import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import static com.zhaoshang.ledger.command.common.TextRules.requireText;
+
 /**
  * An investor's complaint (投诉, "件件有着落、事事有回音", DOMAIN.md rule 4): the receiving unit records a response within
  * {@code ledger.rules.complaint-response-working-days} working days ({@link WorkingDays}); otherwise, at the start
@@ -97,16 +99,6 @@ public class Complaint {
     private static void scheduleEscalation(DeadlineManager deadlines, LocalDate dueOn, int days) {
         RuleDeadline escalation = new RuleDeadline(dueOn, dueOn.plusDays(1), days, dueOn);
         deadlines.schedule(escalation.triggersAt(), ANSWER_DUE, escalation);
-    }
-
-    private static void requireText(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, field + " is required and must not be blank");
-        }
-        if (value.length() > max) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, field + " has " + value.length() + " characters; at most "
-                    + max + " are allowed");
-        }
     }
 
     @EventSourcingHandler

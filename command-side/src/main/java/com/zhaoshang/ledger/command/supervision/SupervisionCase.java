@@ -20,6 +20,10 @@ import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.zhaoshang.ledger.command.common.TextRules;
+
+import static com.zhaoshang.ledger.command.common.TextRules.requireText;
+
 /**
  * A supervision case (督办事项): opened by a rule or an inspector against a lead unit (with assisting units) and a
  * responsible leader, with a deadline and a reporting frequency. Its workflow takes the steps of {@link CaseStep}
@@ -75,10 +79,7 @@ public class SupervisionCase {
     public Long handle(TakeCaseStepCommand command, Clock clock, DeadlineManager deadlines) {
         requireExpectedVersion(command.expectedVersion());
         requireNextStep(command.step());
-        if (command.note() != null && command.note().length() > MAX_NOTE_LENGTH) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, "note has " + command.note().length()
-                    + " characters; at most " + MAX_NOTE_LENGTH + " are allowed");
-        }
+        TextRules.requireAtMost(command.note(), "note", MAX_NOTE_LENGTH);
         BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "case step " + command.step());
         BusinessDates.requireNotBefore(command.occurredOn(), lastStepOn, "case step " + command.step(),
                 "previous step");
@@ -122,16 +123,6 @@ public class SupervisionCase {
         if (expectedVersion != null && !Objects.equals(expectedVersion, current)) {
             throw Refusal.of(ErrorCode.STALE_VERSION, "case " + caseId + " is at version " + current
                     + ", not at the expected version " + expectedVersion + "; reload it and decide again");
-        }
-    }
-
-    private static void requireText(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, field + " is required and must not be blank");
-        }
-        if (value.length() > maxLength) {
-            throw Refusal.of(ErrorCode.RULE_VIOLATED, field + " has " + value.length() + " characters; at most "
-                    + maxLength + " are allowed");
         }
     }
 
