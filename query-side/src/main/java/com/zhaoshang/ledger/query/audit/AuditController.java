@@ -1,5 +1,10 @@
 package com.zhaoshang.ledger.query.audit;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.zhaoshang.ledger.api.value.UnitId;
+import com.zhaoshang.ledger.query.audit.asof.ProjectStateReplay;
+import com.zhaoshang.ledger.query.audit.late.LateEntries;
+import com.zhaoshang.ledger.query.project.ProjectJson;
 import com.zhaoshang.ledger.query.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,9 +25,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
-/** The inspectors' routes (API.md, "Audit"): history by project, actor and unit; integrity; the access log. */
+/**
+ * The inspectors' routes (API.md, "Audit"): history by project, actor and unit; a project as known at an instant; late
+ * entries; integrity; the access log.
+ */
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
@@ -34,13 +44,18 @@ public class AuditController {
     private final AuditAccessLog accessLog;
     private final DataSource dataSource;
     private final IntegrityVerifier verifier;
+    private final ProjectStateReplay replay;
+    private final LateEntries lateEntries;
 
     public AuditController(AuditHistory history, AuditAccessLog accessLog, DataSource dataSource,
-                           @Value("${ledger.audit.checkpoint-key:}") String checkpointKey) {
+                           @Value("${ledger.audit.checkpoint-key:}") String checkpointKey, ProjectStateReplay replay,
+                           LateEntries lateEntries) {
         this.history = history;
         this.accessLog = accessLog;
         this.dataSource = dataSource;
         this.verifier = new IntegrityVerifier(checkpointKey);
+        this.replay = replay;
+        this.lateEntries = lateEntries;
     }
 
     /** A project's facts in sequence; 404 when no fact names it. */
@@ -55,6 +70,66 @@ public class AuditController {
                     "no fact names project " + id);
         }
         return new ProjectHistory(id, events);
+    }
+
+    /**
+     * The project as {@code GET /api/projects/{id}} would have shown it at {@code asOf}, with the instant asked for, how
+     * many stored events were recorded by then and the last one's sequence.
+     */
+    public record ProjectStateJson(@JsonUnwrapped ProjectJson project, Instant asOf, int eventsReplayed,
+                                   long lastSequence) {
+
+        static ProjectStateJson of(ProjectStateReplay.ProjectState state) {
+            return new ProjectStateJson(ProjectJson.of(state.project()), state.asOf(), state.eventsReplayed(),
+                    state.lastSequence());
+        }
+    }
+
+    @GetMapping("/projects/{id}/state")
+    public ProjectStateJson projectState(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            throw Window.badRequest("asOf is required: an instant such as 2026-03-01T00:00:00Z");
+        }
+        Instant instant = Window.instant("asOf", asOf);
+        return replay.asOf(id, instant)
+                .map(ProjectStateJson::of)
+                .orElseThrow(() -> new AuditRequestException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                        "no fact of project " + id + " had been recorded by " + instant));
+    }
+
+    /**
+     * Facts recorded late ({@code ledger.audit.late-entry-days}) or after a bulletin they would change; {@code from}
+     * and {@code to} bound the recording time: a date ({@code yyyy-MM-dd}, Beijing days, both inclusive) or an instant
+     * ({@code to} exclusive).
+     */
+    @GetMapping("/late-entries")
+    public LateEntries.LateEntryPage lateEntries(@RequestParam(required = false) String from,
+                                                 @RequestParam(required = false) String to,
+                                                 @RequestParam(required = false) String unitId,
+                                                 @RequestParam(required = false) Integer page,
+                                                 @RequestParam(required = false) Integer size) {
+        Window window = Window.of(recordingBound("from", from, false), recordingBound("to", to, true), page, size);
+        String unit = unitId == null || unitId.isBlank() ? null : unitId;
+        if (unit != null && !unit.matches(UnitId.PATTERN)) {
+            throw Window.badRequest("unitId must be a GB/T 2260 division code or a lower-case slug");
+        }
+        return lateEntries.find(window.from(), window.to(), unit, window.page(), window.size());
+    }
+
+    /** Beijing days: a date bound means the start of that day ({@code from}) or of the next ({@code to}). */
+    static final ZoneId RECORDING_DAYS = ZoneId.of("Asia/Shanghai");
+
+    /** A date turned into the instant string {@link Window} reads; an instant (or nothing) passed on as it is. */
+    private static String recordingBound(String name, String value, boolean end) {
+        if (value == null || value.isBlank() || value.contains("T")) {
+            return value;
+        }
+        try {
+            LocalDate day = LocalDate.parse(value);
+            return (end ? day.plusDays(1) : day).atStartOfDay(RECORDING_DAYS).toInstant().toString();
+        } catch (DateTimeException e) {
+            throw Window.badRequest(name + " must be a date such as 2026-03-01 or an instant such as 2026-03-01T00:00:00Z");
+        }
     }
 
     @GetMapping("/actors/{userId}/events")
@@ -114,7 +189,7 @@ public class AuditController {
             return new Window(start, end, p, s);
         }
 
-        private static Instant instant(String name, String value) {
+        static Instant instant(String name, String value) {
             if (value == null || value.isBlank()) {
                 return null;
             }
@@ -125,7 +200,7 @@ public class AuditController {
             }
         }
 
-        private static AuditRequestException badRequest(String detail) {
+        static AuditRequestException badRequest(String detail) {
             return new AuditRequestException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", detail);
         }
     }
