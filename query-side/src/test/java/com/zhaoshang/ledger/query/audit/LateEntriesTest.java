@@ -9,7 +9,9 @@ import com.zhaoshang.ledger.api.campaign.Indicator;
 import com.zhaoshang.ledger.api.project.NegotiationStartedEvent;
 import com.zhaoshang.ledger.api.project.ProjectEvent;
 import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
+import com.zhaoshang.ledger.api.supervision.SupervisionRule;
 import com.zhaoshang.ledger.api.value.ActivityKind;
+import com.zhaoshang.ledger.api.value.ResponsibleLeader;
 import com.zhaoshang.ledger.api.value.UnitId;
 import com.zhaoshang.ledger.api.value.UnitKind;
 import com.zhaoshang.ledger.query.audit.late.LateEntriesProjection;
@@ -54,7 +56,7 @@ class LateEntriesTest extends QuerySideIntegrationTest {
     private String towns;
     private String bulletinId;
 
-    /** county (peer group "counties-…") → town (peer group "towns-…") → team (no peer group); another town elsewhere. */
+    /** county (peer group "counties-…") → town (peer group "towns-…") → team (peer group "teams-…"); another town elsewhere. */
     @BeforeEach
     void unitsAndABulletin() {
         county = Facts.freshUnitId("county");
@@ -67,7 +69,7 @@ class LateEntriesTest extends QuerySideIntegrationTest {
         publish(
                 Facts.unit(county, "县", UnitKind.COUNTY, null, Facts.freshUnitId("counties"), at),
                 Facts.unit(town, "镇", UnitKind.TOWN, county, towns, at),
-                Facts.unit(team, "招商小组", UnitKind.TEAM, town, null, at),
+                Facts.unit(team, "招商小组", UnitKind.TEAM, town, Facts.freshUnitId("teams"), at),
                 Facts.unit(otherTown, "另一镇", UnitKind.TOWN, null, Facts.freshUnitId("towns"), at),
                 Facts.message("Bulletin", bulletinId, 0, new BulletinPublishedEvent(bulletinId, BulletinKind.QUARTERLY,
                         "一季度招商引资通报", towns, null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31)),
@@ -122,7 +124,7 @@ class LateEntriesTest extends QuerySideIntegrationTest {
         assertThat(bulletin.get("to").asText()).isEqualTo("2025-03-31");
         assertThat(Instant.parse(bulletin.get("publishedAt").asText())).isEqualTo(PUBLISHED);
         assertThat(entry.get("afterBulletins")).hasSize(1);
-        // the team has no peer group: its figures count in its town's, so the town's bulletin changes
+        // the team is not in the towns' peer group, but its figures count in its town's: the town's bulletin changes
         assertThat(page.at("/entries/1/afterBulletins/0/bulletinId").asText()).isEqualTo(bulletinId);
         assertThat(page.get("lateEntryDays").asInt()).isEqualTo(7);
         // another peer group's bulletin is not changed by facts of units outside it
@@ -137,7 +139,8 @@ class LateEntriesTest extends QuerySideIntegrationTest {
                 project.next(Facts.lead(id, "项目", town, LocalDate.of(2025, 5, 1)), Instant.parse("2025-05-08T15:00:00Z")),
                 project.next(new NegotiationStartedEvent(id, LocalDate.of(2025, 5, 2)), Instant.parse("2025-05-10T03:00:00Z")),
                 // a rule's own finding is never a late entry
-                project.next(new ConstructionOverdueEvent(id, new UnitId(town), null, null, LocalDate.of(2024, 10, 1),
+                project.next(new ConstructionOverdueEvent(id, new UnitId(town), new ResponsibleLeader("李四", "镇长", null),
+                        SupervisionRule.CONSTRUCTION_DEADLINE, LocalDate.of(2024, 10, 1),
                         LocalDate.of(2025, 3, 30), 180, LocalDate.of(2025, 3, 30), LocalDate.of(2025, 5, 30)),
                         Instant.parse("2025-06-01T00:00:00Z")));
 
