@@ -23,7 +23,7 @@ import java.util.List;
  * Nothing was stored: the command's transaction could not commit (a client sending an {@code Idempotency-Key}
  * retries safely).
  */
-@Component
+@Component("commandDatabaseUnavailableResolver")
 public class DatabaseUnavailableResolver implements HandlerExceptionResolver, WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableResolver.class);

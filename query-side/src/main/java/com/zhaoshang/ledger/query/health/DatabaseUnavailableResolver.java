@@ -22,7 +22,7 @@ import java.util.List;
  * resolver, before the {@code @RestControllerAdvice}s, and it passes every other failure on to them unchanged.
  * Reads are side-effect free: a client simply retries.
  */
-@Component
+@Component("queryDatabaseUnavailableResolver")
 public class DatabaseUnavailableResolver implements HandlerExceptionResolver, WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableResolver.class);
