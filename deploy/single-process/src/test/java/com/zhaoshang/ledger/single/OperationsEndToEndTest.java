@@ -3,10 +3,12 @@ package com.zhaoshang.ledger.single;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhaoshang.ledger.testsupport.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -63,6 +65,15 @@ class OperationsEndToEndTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         DB.registerDataSource(registry::add);
+    }
+
+    /**
+     * Spring Boot configures logging once per JVM: a context started earlier in the same test run (human-readable
+     * lines) would keep its configuration. Marking logging uninitialized lets this context apply json-logs.
+     */
+    @BeforeAll
+    static void letThisContextConfigureLogging() {
+        LoggingSystem.get(OperationsEndToEndTest.class.getClassLoader()).cleanUp();
     }
 
     @LocalServerPort
