@@ -27,7 +27,8 @@ const $ = (id) => document.getElementById(id);
 
 /** GET a JSON resource of the API with the page's credentials; a refusal is shown, never hidden. */
 async function api(path, accept) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: accept || 'application/json' } });
+  // against the origin (never the page's URL, which may carry user:password@ and would make fetch refuse)
+  const response = await fetch(new URL(path, location.origin), { credentials: 'same-origin', headers: { Accept: accept || 'application/json' } });
   if (!response.ok) {
     throw new Error(path + ' → ' + response.status);
   }

@@ -179,6 +179,24 @@ class DashboardBrowserTest {
         assertThat(library.body()).contains("Chart");
     }
 
+    @Test
+    void theBrowsersOwnBasicLoginServesThePageAndTheApiCallsItMakes() {
+        created("admin", "/api/units", "{\"id\":\"360900\",\"name\":\"宜春市\",\"kind\":\"CITY\",\"peerGroup\":\"city\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("admin", "/api/units/360900").status() == 200);
+
+        // no injected header: the credentials the browser was given for the page (as after its login prompt)
+        browser = chromium(false);
+        browser.get("http://leader:leader-demo@localhost:" + port + "/dashboard?peerGroup=city&unitId=360900");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                !"false".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
+                        && d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+
+        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
+                .as(browser.findElement(By.id("status")).getText()).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("#ranking tr[data-unit='360900'] [data-field='unit']")).getText())
+                .isEqualTo("宜春市");
+    }
+
     /** Units, leads, a campaign, a late signed project (overdue, with its case), a bulletin; returns the campaign. */
     private String knownData() {
         created("admin", "/api/units", "{\"id\":\"360800\",\"name\":\"吉安市\",\"kind\":\"CITY\",\"peerGroup\":\"city\"}");
@@ -228,6 +246,10 @@ class DashboardBrowserTest {
     }
 
     private ChromeDriver chromium() {
+        return chromium(true);
+    }
+
+    private ChromeDriver chromium(boolean withLoginHeader) {
         assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromium-driver (.ci/run installs it)").isTrue();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions()
@@ -237,6 +259,9 @@ class DashboardBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        if (!withLoginHeader) {
+            return driver;
+        }
         // the leader's login, as the browser would send it after the Basic prompt, on every request of the page
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setExtraHTTPHeaders",
