@@ -1,6 +1,7 @@
 package com.zhaoshang.ledger.command.config;
 
 import com.zhaoshang.ledger.api.value.Actor;
+import com.zhaoshang.ledger.command.observability.CommandCorrelation;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * Axon's auto-configured {@link MessageOriginProvider} is only created when no other {@link CorrelationDataProvider}
  * bean exists, so declaring the actor provider means declaring the origin provider too. Bean names are prefixed with
- * the side, so the single-process context can hold the query side's beans as well.
+ * the side, so the single-process context can hold the query side's beans as well. The origin provider is Axon's
+ * rule with one change ({@link CommandCorrelation#origin()}): a command that carries the request's
+ * {@code correlationId} (header {@code X-Correlation-Id}) passes that id on to its events.
  */
 @Configuration(proxyBeanMethods = false)
 public class ActorCorrelationConfiguration {
@@ -25,6 +28,6 @@ public class ActorCorrelationConfiguration {
 
     @Bean
     public CorrelationDataProvider commandSideMessageOrigin() {
-        return new MessageOriginProvider();
+        return CommandCorrelation.origin();
     }
 }
