@@ -144,6 +144,28 @@ class BulletinEndToEndTest {
                 {"kind":"ANNUAL","title":"2025年度考核(复)","peerGroup":"ye-units","from":"2025-01-01","to":"2025-12-31"}""");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
                 "annual-appraisal-ye-units-2025")).isEqualTo(3L);
+
+        // one-vote veto: the final bulletin of a campaign of the year's targets disqualifies whoever missed one
+        String campaignId = created("admin", "/api/campaigns", """
+                {"name":"2025年全年任务","from":"2025-01-01","to":"2025-12-31","annual":true,"targets":[
+                  {"unitId":"ye-a","indicator":"LEADS_COLLECTED","target":3},
+                  {"unitId":"ye-b","indicator":"LEADS_COLLECTED","target":3}]}""");
+        created("admin", "/api/bulletins", """
+                {"kind":"CAMPAIGN_FINAL","title":"2025年全年任务 最终通报","campaignId":"%s","from":"2025-01-01","to":"2025-12-31"}"""
+                .formatted(campaignId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("leader", "/api/accountability?year=2025").body().size() >= 3);
+        List<JsonNode> vetoes = new ArrayList<>();
+        http.get("inspector", "/api/accountability?year=2025").body().forEach(c -> {
+            if (c.path("consequence").asText().equals("AWARDS_VETOED")) {
+                vetoes.add(c);
+            }
+        });
+        assertThat(vetoes).hasSize(1);
+        assertThat(vetoes.get(0).path("unitId").asText()).isEqualTo("ye-b");
+        assertThat(vetoes.get(0).path("rule").asText()).isEqualTo("ONE_VOTE_VETO");
+        assertThat(vetoes.get(0).at("/detail/missed/0/indicator").asText()).isEqualTo("LEADS_COLLECTED");
+        assertThat(vetoes.get(0).at("/detail/missed/0/actual").decimalValue()).isEqualByComparingTo("1");
+        assertThat(vetoes.get(0).at("/detail/missed/0/target").decimalValue()).isEqualByComparingTo("3");
     }
 
     private byte[] sheet(String id) throws Exception {
