@@ -51,6 +51,10 @@ class BulletinViewTest extends ViewsIntegrationTest {
     BulletinRankingSource source;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.axonframework.serialization.Serializer serializer;
 
     @Test
     void aBulletinIsFrozenAtPublicationAndServedAsJsonAndXlsx() throws Exception {
@@ -158,6 +162,29 @@ class BulletinViewTest extends ViewsIntegrationTest {
         mvc.perform(get("/api/rankings/bulletin-ranking").param("from", "2019-07-01")
                         .param("asOf", clock.instant().toString()))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theRankingWaitsForTheViewsAndGivesUpPastItsTimeout() {
+        unit("bw-a", null, UnitKind.TOWN, "bw-towns");
+        awaitViewsCaughtUp();
+        ViewsCatchUp impatient = new ViewsCatchUp(jdbc, serializer, java.time.Duration.ofMillis(300));
+        org.axonframework.eventhandling.StreamingEventProcessor leaderViews = processing
+                .eventProcessor(com.zhaoshang.ledger.query.views.LeaderViewsProjection.GROUP,
+                        org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        leaderViews.shutDown();
+        try {
+            lead("bw-a", "F51", null, JULY_1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(impatient::await)
+                    .isInstanceOf(ViewsCatchUp.ViewsBehindException.class)
+                    .hasMessageContaining(com.zhaoshang.ledger.query.views.LeaderViewsProjection.GROUP);
+        } finally {
+            leaderViews.start();
+        }
+        // once the views have caught up, the same wait returns and the ranking counts the fact
+        new ViewsCatchUp(jdbc, serializer, java.time.Duration.ofSeconds(60)).await();
+        BulletinRanking ranking = source.handle(new FetchRankingQuery("bw-towns", null, JULY_1, JULY_31, clock.instant()));
+        assertThat(ranking.rows().get(0).indicators().get(0).actual()).isEqualByComparingTo("1");
     }
 
     private static BulletinRow withUnit(BulletinRow row, String unitId) {
