@@ -16,7 +16,9 @@ public enum ErrorCode {
     /** A referenced unit, project or arrival does not exist: 422 when named in a body, 404 when in the path. */
     UNKNOWN_REFERENCE(422),
     /** The caller may not do this to that aggregate (its unit is not the caller's or below it): 403. */
-    FORBIDDEN(403);
+    FORBIDDEN(403),
+    /** Something the command needs is not available now (a bulletin's ranking: the views have not caught up): 503. */
+    UNAVAILABLE(503);
 
     private final int httpStatus;
 

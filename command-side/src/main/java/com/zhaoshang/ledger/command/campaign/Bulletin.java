@@ -1,8 +1,7 @@
 package com.zhaoshang.ledger.command.campaign;
 
 import com.zhaoshang.ledger.api.campaign.BulletinPublishedEvent;
-import com.zhaoshang.ledger.api.campaign.PublishBulletinCommand;
-import org.axonframework.commandhandling.CommandHandler;
+import com.zhaoshang.ledger.api.campaign.RecordBulletinCommand;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -10,8 +9,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A bulletin (通报): once published it is an immutable fact of its own. It records what is ranked and when; the query
- * side freezes the rows from the facts recorded before this moment.
+ * A bulletin (通报): once published it is an immutable fact of its own, holding its ranking rows as published. It is
+ * created by {@link BulletinPublisher}, which fetches the rows outside the aggregate and hands them over in a
+ * {@link RecordBulletinCommand}; the aggregate checks ({@link BulletinRules}) and applies.
  */
 @Aggregate
 public class Bulletin {
@@ -23,11 +23,11 @@ public class Bulletin {
     protected Bulletin() {
     }
 
-    @CommandHandler
-    public Bulletin(PublishBulletinCommand command) {
+    Bulletin(RecordBulletinCommand command) {
         BulletinRules.check(command);
         apply(new BulletinPublishedEvent(command.bulletinId(), command.kind(), command.title().strip(),
-                blankToNull(command.peerGroup()), blankToNull(command.campaignId()), command.from(), command.to()));
+                blankToNull(command.peerGroup()), blankToNull(command.campaignId()), command.from(), command.to(),
+                true, command.ranking()));
     }
 
     @EventSourcingHandler

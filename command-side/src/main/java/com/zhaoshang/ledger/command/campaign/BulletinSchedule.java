@@ -2,16 +2,12 @@ package com.zhaoshang.ledger.command.campaign;
 
 import com.zhaoshang.ledger.api.campaign.BulletinKind;
 import com.zhaoshang.ledger.api.campaign.PublishBulletinCommand;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -21,24 +17,24 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Publishes the scheduled bulletins (一周一快报、一月一调度、一季一评比) of the configured peer groups
- * ({@code ledger.views.bulletins.peer-groups}, none by default), and the final bulletin of each campaign once its
- * window has ended ({@code campaign-final-<campaign id>}). It is persistent in the way that matters: each
- * bulletin has a deterministic id ({@code weekly-<peer group>-<monday>}), so after a restart or downtime the next run
- * publishes what is due (up to {@code catch-up-periods} periods back) and never publishes a bulletin twice, however
- * many instances run. Days are counted in {@code ledger.views.bulletins.zone} (Asia/Shanghai), on the injected clock.
+ * What the persistent schedule ({@link BulletinScheduleTasks}, db-scheduler recurring tasks) publishes when a task
+ * runs: for each configured peer group ({@code ledger.views.bulletins.peer-groups}) the last complete periods of the
+ * task's kind — 一周一快报 (weeks), 一月一调度 (months), 一季一评比 (quarters), the year's annual bulletin — and,
+ * for the campaign task, the final bulletin of every campaign whose window has ended
+ * ({@code campaign-final-<campaign id>}). Every bulletin has a deterministic id ({@code weekly-<peer group>-<monday>}),
+ * so a run missed while the application was down runs once at start-up and a double run (two instances, a retry)
+ * never publishes a bulletin twice; {@code catch-up-periods} periods back are covered. Days are counted in
+ * {@code ledger.views.bulletins.zone} (Asia/Shanghai) on the injected clock.
  */
-@Component
-@EnableScheduling
-@ConditionalOnProperty(prefix = "ledger.views.bulletins", name = "schedule-enabled", havingValue = "true", matchIfMissing = true)
 public class BulletinSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(BulletinSchedule.class);
-    private static final Map<BulletinKind, String> TITLES = Map.of(
-            BulletinKind.WEEKLY, "一周一快报", BulletinKind.MONTHLY, "一月一调度", BulletinKind.QUARTERLY, "一季一评比");
+    private static final Map<BulletinKind, String> TITLES = Map.of(BulletinKind.WEEKLY, "一周一快报",
+            BulletinKind.MONTHLY, "一月一调度", BulletinKind.QUARTERLY, "一季一评比", BulletinKind.ANNUAL, "年度考核");
 
     private final CommandGateway commands;
     private final EventStore events;
@@ -50,10 +46,7 @@ public class BulletinSchedule {
     private final int catchUpPeriods;
 
     public BulletinSchedule(CommandGateway commands, EventStore events, CampaignWindows campaigns, Clock clock,
-                            @Value("${ledger.views.bulletins.peer-groups:}") List<String> peerGroups,
-                            @Value("${ledger.views.bulletins.zone:Asia/Shanghai}") ZoneId zone,
-                            @Value("${ledger.views.bulletins.catch-up-periods:2}") int catchUpPeriods,
-                            @Value("${ledger.views.bulletins.campaign-final-within-days:90}") int campaignFinalWithinDays) {
+                            List<String> peerGroups, ZoneId zone, int catchUpPeriods, int campaignFinalWithinDays) {
         this.commands = commands;
         this.events = events;
         this.campaigns = campaigns;
@@ -64,10 +57,22 @@ public class BulletinSchedule {
         this.catchUpPeriods = catchUpPeriods;
     }
 
-    @Scheduled(initialDelayString = "${ledger.views.bulletins.initial-delay:PT1M}",
-            fixedDelayString = "${ledger.views.bulletins.check-interval:PT15M}")
+    /** Publishes every bulletin due today that is not published yet: all kinds (the campaign finals included). */
     public void publishDueBulletins() {
-        for (PublishBulletinCommand command : due(LocalDate.now(clock.withZone(zone)))) {
+        publish(due(today()));
+    }
+
+    /** Publishes the due bulletins of one kind (CAMPAIGN_FINAL: the finals of ended campaigns). */
+    public void publishDue(BulletinKind kind) {
+        publish(due(kind, today()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private void publish(List<PublishBulletinCommand> due) {
+        for (PublishBulletinCommand command : due) {
             if (events.lastSequenceNumberFor(command.bulletinId()).isPresent()) {
                 continue;
             }
@@ -76,38 +81,59 @@ public class BulletinSchedule {
                 log.info("published bulletin {}", command.bulletinId());
             } catch (ConcurrencyException alreadyPublished) {
                 log.debug("bulletin {} was published by another instance", command.bulletinId(), alreadyPublished);
+            } catch (CommandExecutionException refused) {
+                log.warn("bulletin {} was not published: {}", command.bulletinId(), refused.getMessage());
             }
         }
     }
 
-    /**
-     * The bulletins due on {@code today}: the last complete periods of each kind, oldest first, for every peer group;
-     * then the final bulletin of every campaign that ended (before today, within {@code campaign-final-within-days}).
-     */
+    /** The bulletins due on {@code today}, every kind: weeks, months, quarters, years, then campaign finals. */
     List<PublishBulletinCommand> due(LocalDate today) {
         List<PublishBulletinCommand> due = new ArrayList<>();
-        LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate thisMonth = today.withDayOfMonth(1);
-        LocalDate thisQuarter = today.with(IsoFields.DAY_OF_QUARTER, 1);
+        for (BulletinKind kind : List.of(BulletinKind.WEEKLY, BulletinKind.MONTHLY, BulletinKind.QUARTERLY,
+                BulletinKind.ANNUAL, BulletinKind.CAMPAIGN_FINAL)) {
+            due.addAll(due(kind, today));
+        }
+        return due;
+    }
+
+    /**
+     * The bulletins of {@code kind} due on {@code today}: the last {@code catch-up-periods} complete periods, oldest
+     * first, for every peer group; for CAMPAIGN_FINAL the campaigns that ended before today (within
+     * {@code campaign-final-within-days}).
+     */
+    List<PublishBulletinCommand> due(BulletinKind kind, LocalDate today) {
+        List<PublishBulletinCommand> due = new ArrayList<>();
+        if (kind == BulletinKind.CAMPAIGN_FINAL) {
+            for (CampaignWindows.Window campaign : campaigns.endedBetween(today.minusDays(campaignFinalWithinDays), today)) {
+                due.add(new PublishBulletinCommand("campaign-final-" + campaign.campaignId(), BulletinKind.CAMPAIGN_FINAL,
+                        campaign.name() + " 最终通报", null, campaign.campaignId(), campaign.from(), campaign.to()));
+            }
+            return due;
+        }
         for (String peerGroup : peerGroups) {
             for (int back = catchUpPeriods; back >= 1; back--) {
-                LocalDate week = thisMonday.minusWeeks(back);
-                due.add(command(BulletinKind.WEEKLY, peerGroup, week, week.plusDays(6)));
-                LocalDate month = thisMonth.minusMonths(back);
-                due.add(command(BulletinKind.MONTHLY, peerGroup, month, month.plusMonths(1).minusDays(1)));
-                LocalDate quarter = thisQuarter.minusMonths(3L * back);
-                due.add(command(BulletinKind.QUARTERLY, peerGroup, quarter, quarter.plusMonths(3).minusDays(1)));
+                LocalDate from = switch (kind) {
+                    case WEEKLY -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(back);
+                    case MONTHLY -> today.withDayOfMonth(1).minusMonths(back);
+                    case QUARTERLY -> today.with(IsoFields.DAY_OF_QUARTER, 1).minusMonths(3L * back);
+                    case ANNUAL -> today.withDayOfYear(1).minusYears(back);
+                    default -> throw new IllegalArgumentException(kind + " bulletins are not scheduled");
+                };
+                LocalDate to = switch (kind) {
+                    case WEEKLY -> from.plusDays(6);
+                    case MONTHLY -> from.plusMonths(1).minusDays(1);
+                    case QUARTERLY -> from.plusMonths(3).minusDays(1);
+                    default -> from.plusYears(1).minusDays(1);
+                };
+                due.add(command(kind, peerGroup, from, to));
             }
-        }
-        for (CampaignWindows.Window campaign : campaigns.endedBetween(today.minusDays(campaignFinalWithinDays), today)) {
-            due.add(new PublishBulletinCommand("campaign-final-" + campaign.campaignId(), BulletinKind.CAMPAIGN_FINAL,
-                    campaign.name() + " 最终通报", null, campaign.campaignId(), campaign.from(), campaign.to()));
         }
         return due;
     }
 
     private static PublishBulletinCommand command(BulletinKind kind, String peerGroup, LocalDate from, LocalDate to) {
-        String id = kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + peerGroup + "-" + from;
+        String id = kind.name().toLowerCase(Locale.ROOT) + "-" + peerGroup + "-" + from;
         return new PublishBulletinCommand(id, kind, TITLES.get(kind) + " " + peerGroup + " " + from + "～" + to,
                 peerGroup, null, from, to);
     }

@@ -29,7 +29,8 @@ public class Campaign {
     @CommandHandler
     public Campaign(DefineCampaignCommand command, UnitDirectory units) {
         java.util.List<CampaignTarget> targets = CampaignRules.check(command, units);
-        apply(new CampaignDefinedEvent(command.campaignId(), command.name().strip(), command.from(), command.to(), targets));
+        apply(new CampaignDefinedEvent(command.campaignId(), command.name().strip(), command.from(), command.to(), targets,
+                Boolean.TRUE.equals(command.annual()) ? Boolean.TRUE : null));
     }
 
     @EventSourcingHandler

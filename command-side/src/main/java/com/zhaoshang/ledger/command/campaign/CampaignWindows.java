@@ -25,6 +25,12 @@ public class CampaignWindows {
     public record Window(String campaignId, String name, LocalDate from, LocalDate to) {
     }
 
+    /** Whether the campaign was defined as the year's targets (rule 7); false for an unknown campaign. */
+    public boolean isAnnual(String campaignId) {
+        return jdbc.sql("SELECT annual FROM campaign_window WHERE campaign_id = ?").param(campaignId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     private final JdbcClient jdbc;
 
     public CampaignWindows(JdbcClient jdbc) {
@@ -39,9 +45,9 @@ public class CampaignWindows {
     @EventHandler
     public void on(CampaignDefinedEvent event) {
         jdbc.sql("""
-                        INSERT INTO campaign_window (campaign_id, name, date_from, date_to) VALUES (?, ?, ?, ?)
+                        INSERT INTO campaign_window (campaign_id, name, date_from, date_to, annual) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (campaign_id) DO NOTHING""")
-                .params(event.campaignId(), event.name(), event.from(), event.to())
+                .params(event.campaignId(), event.name(), event.from(), event.to(), event.yearTargets())
                 .update();
     }
 

@@ -25,14 +25,15 @@ import java.util.List;
 /**
  * {@code POST /api/campaigns} (ADMIN): {@code name}, {@code from}, {@code to} and the per-unit {@code targets}
  * ({@code unitId}, {@code indicator}, optional {@code filter {industrial, minAmount}}, {@code target}, optional
- * {@code currency}). Shapes are checked here; the business rules (order of the window, duplicates, currencies, whole
+ * {@code currency}), and optionally {@code annual} (the year's targets: rule 7's one-vote veto). Shapes are checked here; the business rules (order of the window, duplicates, currencies, whole
  * counts, known units) in the Campaign aggregate.
  */
 public record DefineCampaignRequest(
         @NotBlank @Size(max = 200) @PlainText String name,
         @NotNull @IsoDate LocalDate from,
         @NotNull @IsoDate LocalDate to,
-        @NotNull @Size(min = 1, max = 5000) List<@NotNull @Valid TargetRequest> targets) {
+        @NotNull @Size(min = 1, max = 5000) List<@NotNull @Valid TargetRequest> targets,
+        Boolean annual) {
 
     public record TargetRequest(
             @NotNull @Pattern(regexp = UnitId.PATTERN, message = "must be a GB/T 2260 division code or a lower-case slug") String unitId,
@@ -52,6 +53,7 @@ public record DefineCampaignRequest(
     }
 
     DefineCampaignCommand toCommand(String campaignId) {
-        return new DefineCampaignCommand(campaignId, name.strip(), from, to, targets.stream().map(TargetRequest::toTarget).toList());
+        return new DefineCampaignCommand(campaignId, name.strip(), from, to, targets.stream().map(TargetRequest::toTarget).toList(),
+                annual);
     }
 }

@@ -87,6 +87,7 @@ public final class Problems {
             case RULE_VIOLATED -> "Business rule violated";
             case UNKNOWN_REFERENCE -> "Unknown reference";
             case FORBIDDEN -> "Forbidden";
+            case UNAVAILABLE -> "Unavailable";
         };
     }
 }

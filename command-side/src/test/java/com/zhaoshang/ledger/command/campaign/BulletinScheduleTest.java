@@ -38,7 +38,7 @@ class BulletinScheduleTest {
     }
 
     @Test
-    void dueBulletinsAreTheLastCompleteWeekMonthAndQuarter() {
+    void dueBulletinsAreTheLastCompleteWeekMonthQuarterAndYear() {
         // Wednesday 2026-11-18 in Shanghai
         List<PublishBulletinCommand> due = schedule(Instant.parse("2026-11-18T02:00:00Z"), 1).due(LocalDate.of(2026, 11, 18));
         assertThat(due).extracting(PublishBulletinCommand::bulletinId, PublishBulletinCommand::kind,
@@ -46,7 +46,8 @@ class BulletinScheduleTest {
                 .containsExactly(
                         tuple("weekly-towns-2026-11-09", BulletinKind.WEEKLY, LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 15)),
                         tuple("monthly-towns-2026-10-01", BulletinKind.MONTHLY, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)),
-                        tuple("quarterly-towns-2026-07-01", BulletinKind.QUARTERLY, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)));
+                        tuple("quarterly-towns-2026-07-01", BulletinKind.QUARTERLY, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30)),
+                        tuple("annual-towns-2025-01-01", BulletinKind.ANNUAL, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
         due.forEach(BulletinRules::check);
     }
 
@@ -54,8 +55,8 @@ class BulletinScheduleTest {
     void catchUpCoversPeriodsMissedWhileDown() {
         List<PublishBulletinCommand> due = schedule(Instant.parse("2026-01-05T02:00:00Z"), 2).due(LocalDate.of(2026, 1, 5));
         assertThat(due).extracting(PublishBulletinCommand::bulletinId).containsExactly(
-                "weekly-towns-2025-12-22", "monthly-towns-2025-11-01", "quarterly-towns-2025-07-01",
-                "weekly-towns-2025-12-29", "monthly-towns-2025-12-01", "quarterly-towns-2025-10-01");
+                "weekly-towns-2025-12-22", "weekly-towns-2025-12-29", "monthly-towns-2025-11-01", "monthly-towns-2025-12-01",
+                "quarterly-towns-2025-07-01", "quarterly-towns-2025-10-01", "annual-towns-2024-01-01", "annual-towns-2025-01-01");
         due.forEach(BulletinRules::check);
     }
 
@@ -83,6 +84,28 @@ class BulletinScheduleTest {
         when(events.lastSequenceNumberFor("weekly-towns-2026-11-09")).thenReturn(Optional.of(0L));
         when(gateway.sendAndWait(any(PublishBulletinCommand.class))).thenThrow(new ConcurrencyException("exists"));
         schedule(Instant.parse("2026-11-18T02:00:00Z"), 1).publishDueBulletins();
+        verify(gateway, times(3)).sendAndWait(any(PublishBulletinCommand.class));
+    }
+
+    @Test
+    void eachRecurringTaskPublishesItsOwnKind() {
+        when(events.lastSequenceNumberFor(anyString())).thenReturn(Optional.empty());
+        BulletinSchedule schedule = schedule(Instant.parse("2026-01-01T02:00:00Z"), 1);
+        schedule.publishDue(BulletinKind.ANNUAL);
+        verify(gateway).sendAndWait(new PublishBulletinCommand("annual-towns-2025-01-01", BulletinKind.ANNUAL,
+                "年度考核 towns 2025-01-01～2025-12-31", "towns", null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+        schedule.publishDue(BulletinKind.QUARTERLY);
         verify(gateway, times(2)).sendAndWait(any(PublishBulletinCommand.class));
+        assertThat(schedule.due(BulletinKind.CAMPAIGN_FINAL, LocalDate.of(2026, 1, 1))).isEmpty();
+    }
+
+    @Test
+    void aRefusedPublicationDoesNotStopTheOthers() {
+        when(events.lastSequenceNumberFor(anyString())).thenReturn(Optional.empty());
+        when(gateway.sendAndWait(any(PublishBulletinCommand.class)))
+                .thenThrow(new org.axonframework.commandhandling.CommandExecutionException("views behind", null,
+                        com.zhaoshang.ledger.api.ErrorCode.UNAVAILABLE));
+        schedule(Instant.parse("2026-11-18T02:00:00Z"), 1).publishDueBulletins();
+        verify(gateway, times(4)).sendAndWait(any(PublishBulletinCommand.class));
     }
 }

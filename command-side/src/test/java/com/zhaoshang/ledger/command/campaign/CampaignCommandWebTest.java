@@ -35,7 +35,30 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ledger.security.users[1].role=LEADER",
                 "ledger.security.users[1].unit-id=360800",
         })
+@org.springframework.context.annotation.Import(CampaignCommandWebTest.StubRankings.class)
 class CampaignCommandWebTest {
+
+    /** The query side's answer to a bulletin's ranking, stubbed: a peer group "behind" stands for views that did not catch up. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class StubRankings {
+
+        @org.springframework.context.annotation.Bean
+        StubRankingHandler stubRankingHandler() {
+            return new StubRankingHandler();
+        }
+    }
+
+    static class StubRankingHandler {
+
+        @org.axonframework.queryhandling.QueryHandler
+        public com.zhaoshang.ledger.api.campaign.BulletinRanking handle(com.zhaoshang.ledger.api.campaign.FetchRankingQuery query) {
+            if ("behind".equals(query.peerGroup())) {
+                throw new IllegalStateException("the views are behind");
+            }
+            return new com.zhaoshang.ledger.api.campaign.BulletinRanking(query.knownAt(), null, null, java.math.BigDecimal.ONE,
+                    null, java.util.List.of(BulletinTest.row(1, "360802", "0.5000", "YELLOW")));
+        }
+    }
 
     private static final TestPostgres.Database DB = TestPostgres.newDatabase("campaignweb");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -131,7 +154,14 @@ class CampaignCommandWebTest {
         String id = answer.body().get("id").asText();
         assertThat(answer.location()).isEqualTo("/api/bulletins/" + id);
         assertThat(events(id)).isEqualTo(1);
+        assertThat(new String(jdbc.queryForObject("SELECT payload FROM domainevententry WHERE aggregateidentifier = ?",
+                byte[].class, id), StandardCharsets.UTF_8)).contains("\"rowsRecorded\":true").contains("\"unitId\":\"360802\"");
         long before = allEvents();
+        Answer behind = post("admin", "/api/bulletins",
+                "{\"title\":\"x\",\"peerGroup\":\"behind\",\"from\":\"2012-07-01\",\"to\":\"2012-09-30\"}");
+        assertThat(behind.status()).as(behind.toString()).isEqualTo(503);
+        assertThat(behind.contentType()).startsWith("application/problem+json");
+        assertThat(behind.body().get("type").asText()).endsWith("/problems/unavailable");
         assertThat(post("leader", "/api/bulletins",
                 "{\"title\":\"x\",\"peerGroup\":\"district\",\"from\":\"2012-07-01\",\"to\":\"2012-09-30\"}").status())
                 .isEqualTo(403);

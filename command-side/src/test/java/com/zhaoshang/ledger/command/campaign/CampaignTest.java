@@ -89,6 +89,18 @@ class CampaignTest {
     }
 
     @Test
+    void aCampaignMayBeTheYearsTargets() {
+        LocalDate jan1 = LocalDate.of(2025, 1, 1);
+        LocalDate dec31 = LocalDate.of(2025, 12, 31);
+        fixture.givenNoPriorActivity()
+                .when(new DefineCampaignCommand(ID, "2025年全年任务", jan1, dec31, List.of(target(LEADS_COLLECTED, "10")), true))
+                .expectEvents(new CampaignDefinedEvent(ID, "2025年全年任务", jan1, dec31, List.of(target(LEADS_COLLECTED, "10")), true));
+        fixture.givenNoPriorActivity()
+                .when(new DefineCampaignCommand(ID, "2025年全年任务", jan1, dec31, List.of(target(LEADS_COLLECTED, "10")), false))
+                .expectEvents(new CampaignDefinedEvent(ID, "2025年全年任务", jan1, dec31, List.of(target(LEADS_COLLECTED, "10"))));
+    }
+
+    @Test
     void signedAmountMayBeTargetedInDollars() {
         CampaignTarget usd = new CampaignTarget(DISTRICT, SIGNED_AMOUNT, null, new BigDecimal("1000000.50"), Currency.USD);
         fixture.givenNoPriorActivity()

@@ -3,27 +3,20 @@ package com.zhaoshang.ledger.query.ranking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhaoshang.ledger.api.campaign.BulletinPublishedEvent;
-import com.zhaoshang.ledger.query.campaign.CampaignProjection;
-import com.zhaoshang.ledger.query.views.LeaderViewsProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
- * Freezes each published bulletin: its ranking computed from the facts recorded until its publication (the event's
- * recording time), stored once and never recomputed (a redelivery keeps the stored rows). Because the leaders' views
- * run in other processors, a bulletin waits until they have processed everything up to its own position in the store
- * (read from their committed tokens); until then the handler fails and the processor retries it.
+ * Published bulletins: each stored as its event holds it — the rows as published, the instant they were known at and
+ * the rule's parameters. Nothing is computed here, so nothing waits: a redelivery or a replay stores the same rows.
+ * An event of revision 1 held no rows: it is stored with none and {@code rows_recorded} false.
  */
 @Component
 @ProcessingGroup(BulletinProjection.GROUP)
@@ -31,60 +24,33 @@ import java.util.List;
 public class BulletinProjection {
 
     public static final String GROUP = "bulletin-views";
-    static final List<String> PREREQUISITES = List.of(LeaderViewsProjection.GROUP, CampaignProjection.GROUP);
 
     private final JdbcClient jdbc;
-    private final Bulletins bulletins;
     private final ObjectMapper json;
-    private final Serializer serializer;
 
-    public BulletinProjection(JdbcClient jdbc, Bulletins bulletins, ObjectMapper json, Serializer serializer) {
+    public BulletinProjection(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.bulletins = bulletins;
         this.json = json;
-        this.serializer = serializer;
     }
 
     @EventHandler
-    public void on(BulletinPublishedEvent event, @Timestamp Instant publishedAt, TrackingToken token)
-            throws JsonProcessingException {
-        long position = token == null ? -1 : token.position().orElse(-1);
-        viewsHaveCaughtUpWith(position);
-        RankingService.Ranking ranking = bulletins.compile(event.peerGroup(), event.campaignId(), event.from(), event.to(),
-                publishedAt);
+    public void on(BulletinPublishedEvent event, @Timestamp Instant publishedAt) throws JsonProcessingException {
+        RankingService.Ranking ranking = BulletinRankings.toView(event);
+        Instant knownAt = event.ranking() == null ? null : event.ranking().knownAt();
+        String rule = event.ranking() == null || event.ranking().rule() == null ? null
+                : json.writeValueAsString(event.ranking().rule());
         jdbc.sql("""
                         INSERT INTO views_bulletin (bulletin_id, kind, title, peer_group, campaign_id, date_from, date_to,
-                            published_at, ranking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            published_at, ranking, known_at, rows_recorded, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (bulletin_id) DO NOTHING""")
                 .params(event.bulletinId(), event.kind().name(), event.title(), event.peerGroup(), event.campaignId(),
-                        event.from(), event.to(), java.sql.Timestamp.from(publishedAt), json.writeValueAsString(ranking))
+                        event.from(), event.to(), java.sql.Timestamp.from(publishedAt), json.writeValueAsString(ranking),
+                        knownAt == null ? null : java.sql.Timestamp.from(knownAt), event.rowsRecorded(), rule)
                 .update();
     }
 
     @ResetHandler
     public void reset() {
         jdbc.sql("DELETE FROM views_bulletin").update();
-    }
-
-    /** The leaders' views have committed every event up to {@code position}; otherwise this bulletin must wait. */
-    private void viewsHaveCaughtUpWith(long position) {
-        for (String group : PREREQUISITES) {
-            List<Long> positions = jdbc.sql("SELECT token, tokentype FROM tokenentry WHERE processorname = ?")
-                    .param(group)
-                    .query((rs, n) -> {
-                        byte[] bytes = rs.getBytes("token");
-                        if (bytes == null) {
-                            return -1L;
-                        }
-                        TrackingToken t = serializer.deserialize(
-                                new SimpleSerializedObject<>(bytes, byte[].class, rs.getString("tokentype"), null));
-                        return t == null ? -1L : t.position().orElse(-1);
-                    })
-                    .list();
-            if (positions.isEmpty() || positions.stream().anyMatch(p -> p < position)) {
-                throw new IllegalStateException("bulletin at position " + position + " waits for " + group
-                        + " (segments at " + positions + ")");
-            }
-        }
     }
 }

@@ -3,7 +3,12 @@ package com.zhaoshang.ledger.query.ranking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhaoshang.ledger.api.campaign.BulletinKind;
+import com.zhaoshang.ledger.api.campaign.BulletinPublishedEvent;
+import com.zhaoshang.ledger.api.campaign.BulletinRankingRule;
 import com.zhaoshang.ledger.query.campaign.CampaignViews;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Published bulletins as they were frozen. */
+/** Published bulletins as their events hold them, and their verification against the facts. */
 @Service
 public class Bulletins {
 
@@ -27,16 +32,27 @@ public class Bulletins {
                                   LocalDate from, LocalDate to, Instant publishedAt) {
     }
 
+    /**
+     * A bulletin as published: {@code publishedAt} is its event's recording time, {@code knownAt} the instant its rows
+     * were known at (facts recorded later do not count; null for a bulletin of revision 1, whose rows were not
+     * recorded: {@code rowsRecorded} false), {@code rule} the ranking rule's parameters it used.
+     */
     public record Bulletin(String id, BulletinKind kind, String title, String peerGroup, String campaignId,
-                           LocalDate from, LocalDate to, Instant publishedAt, RankingService.Ranking ranking) {
+                           LocalDate from, LocalDate to, Instant publishedAt, RankingService.Ranking ranking,
+                           Instant knownAt, boolean rowsRecorded, BulletinRankingRule rule) {
     }
 
     /** A field of a unit's row that differs between the bulletin as published and as recomputed. */
     public record Difference(String unitId, String field, String published, String recomputed) {
     }
 
-    /** The bulletin recomputed from the facts recorded until its publication, and how it differs from what was published. */
-    public record Verification(String bulletinId, Instant publishedAt, boolean matches, List<Difference> differences,
+    /**
+     * The bulletin recomputed from the facts recorded until its rows were known ({@code knownAt}; the publication for a
+     * bulletin of revision 1), and how it differs from the rows its event holds ({@code rowsRecorded} false: the
+     * event holds none, so every recomputed row is a difference).
+     */
+    public record Verification(String bulletinId, Instant publishedAt, Instant knownAt, boolean rowsRecorded,
+                               boolean matches, List<Difference> differences,
                                RankingService.Ranking published, RankingService.Ranking recomputed) {
     }
 
@@ -44,12 +60,15 @@ public class Bulletins {
     private final ObjectMapper json;
     private final RankingService rankings;
     private final CampaignViews campaigns;
+    private final EventStore events;
 
-    public Bulletins(JdbcClient jdbc, ObjectMapper json, RankingService rankings, CampaignViews campaigns) {
+    public Bulletins(JdbcClient jdbc, ObjectMapper json, RankingService rankings, CampaignViews campaigns,
+                     EventStore events) {
         this.jdbc = jdbc;
         this.json = json;
         this.rankings = rankings;
         this.campaigns = campaigns;
+        this.events = events;
     }
 
     /** The ranking of a bulletin as known at {@code knownAt}: a peer group's period, or a campaign's units. */
@@ -62,13 +81,26 @@ public class Bulletins {
                 .orElseGet(() -> new RankingService.Ranking(peerGroup, campaignId, from, to, null, null, null, List.of()));
     }
 
-    /** 核验通报: recomputes the bulletin from the facts recorded before its publication and lists every difference. */
+    /**
+     * 核验通报: reads the bulletin's event from the store (the audit log, not this view), recomputes its ranking from the
+     * facts recorded until its rows were known and lists every difference from the rows the event holds.
+     */
     public Optional<Verification> verify(String id) {
-        return find(id).map(b -> {
-            RankingService.Ranking recomputed = compile(b.peerGroup(), b.campaignId(), b.from(), b.to(), b.publishedAt());
-            List<Difference> differences = differences(b.ranking(), recomputed);
-            return new Verification(b.id(), b.publishedAt(), differences.isEmpty(), differences, b.ranking(), recomputed);
-        });
+        DomainEventStream stream = events.readEvents(id);
+        if (!stream.hasNext()) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> message = stream.next();
+        if (!(message.getPayload() instanceof BulletinPublishedEvent event)) {
+            return Optional.empty();
+        }
+        Instant publishedAt = message.getTimestamp();
+        Instant knownAt = event.ranking() == null || event.ranking().knownAt() == null ? publishedAt : event.ranking().knownAt();
+        RankingService.Ranking published = BulletinRankings.toView(event);
+        RankingService.Ranking recomputed = compile(event.peerGroup(), event.campaignId(), event.from(), event.to(), knownAt);
+        List<Difference> differences = differences(published, recomputed);
+        return Optional.of(new Verification(id, publishedAt, knownAt, event.rowsRecorded(), differences.isEmpty(),
+                differences, published, recomputed));
     }
 
     private static List<Difference> differences(RankingService.Ranking published, RankingService.Ranking recomputed) {
@@ -116,18 +148,22 @@ public class Bulletins {
 
     public Optional<Bulletin> find(String id) {
         return jdbc.sql("""
-                        SELECT bulletin_id, kind, title, peer_group, campaign_id, date_from, date_to, published_at, ranking
+                        SELECT bulletin_id, kind, title, peer_group, campaign_id, date_from, date_to, published_at, ranking,
+                            known_at, rows_recorded, rule
                         FROM views_bulletin WHERE bulletin_id = ?""")
                 .param(id)
                 .query((rs, n) -> new Bulletin(rs.getString(1), BulletinKind.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
-                        rs.getObject(7, LocalDate.class), rs.getTimestamp(8).toInstant(), ranking(rs.getString(9))))
+                        rs.getObject(7, LocalDate.class), rs.getTimestamp(8).toInstant(),
+                        read(rs.getString(9), RankingService.Ranking.class),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getBoolean(11),
+                        rs.getString(12) == null ? null : read(rs.getString(12), BulletinRankingRule.class)))
                 .optional();
     }
 
-    private RankingService.Ranking ranking(String text) {
+    private <T> T read(String text, Class<T> type) {
         try {
-            return json.readValue(text, RankingService.Ranking.class);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a stored bulletin cannot be read", e);
         }

@@ -1,5 +1,7 @@
 package com.zhaoshang.ledger.query.ranking;
 
+import com.zhaoshang.ledger.api.campaign.BulletinRanking;
+import com.zhaoshang.ledger.api.campaign.FetchRankingQuery;
 import com.zhaoshang.ledger.query.campaign.CampaignViews;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -20,10 +22,34 @@ public class RankingController {
 
     private final RankingService rankings;
     private final CampaignViews campaigns;
+    private final BulletinRankingSource bulletinRankings;
 
-    public RankingController(RankingService rankings, CampaignViews campaigns) {
+    public RankingController(RankingService rankings, CampaignViews campaigns, BulletinRankingSource bulletinRankings) {
         this.rankings = rankings;
         this.campaigns = campaigns;
+        this.bulletinRankings = bulletinRankings;
+    }
+
+    /**
+     * {@code GET /api/rankings/bulletin-ranking?peerGroup=&from=&to=&asOf=} (or {@code campaignId=}): the ranking a
+     * bulletin publishes, as known at {@code asOf}, answered once the views have processed every event recorded so
+     * far; {@code 503} when they do not within {@code ledger.bulletins.views-timeout}. The command side's ranking
+     * source in the split deployment.
+     */
+    @GetMapping("/api/rankings/bulletin-ranking")
+    public BulletinRanking bulletinRanking(@RequestParam(required = false) String peerGroup,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                           @RequestParam(required = false) String campaignId,
+                                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        if (campaignId == null && (peerGroup == null || peerGroup.isBlank() || from == null || to == null)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give peerGroup, from and to (or campaignId)");
+        }
+        try {
+            return bulletinRankings.handle(new FetchRankingQuery(peerGroup, campaignId, from, to, asOf));
+        } catch (ViewsCatchUp.ViewsBehindException e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), e);
+        }
     }
 
     @GetMapping("/api/rankings")

@@ -181,10 +181,10 @@ public abstract class ViewsIntegrationTest {
     }
 
     protected String bulletin(com.zhaoshang.ledger.api.campaign.BulletinKind kind, String peerGroup, String campaignId,
-                              LocalDate from, LocalDate to) {
+                              LocalDate from, LocalDate to, com.zhaoshang.ledger.api.campaign.BulletinRanking ranking) {
         String id = newId("b");
         append("Bulletin", id, new com.zhaoshang.ledger.api.campaign.BulletinPublishedEvent(id, kind, "通报 " + id,
-                peerGroup, campaignId, from, to));
+                peerGroup, campaignId, from, to, true, ranking));
         return id;
     }
 

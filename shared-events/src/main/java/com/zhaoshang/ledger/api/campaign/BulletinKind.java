@@ -8,6 +8,8 @@ public enum BulletinKind {
     MONTHLY,
     /** 一季一评比: a calendar quarter. */
     QUARTERLY,
+    /** 年度考核: a calendar year of a peer group; its last-ranked units face the year-close consequences (rules 6, 7). */
+    ANNUAL,
     /** The ranking of a campaign over its whole window. */
     CAMPAIGN_FINAL,
     /** Published by an admin for any period. */
