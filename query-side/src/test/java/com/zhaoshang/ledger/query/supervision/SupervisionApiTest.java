@@ -3,6 +3,8 @@ package com.zhaoshang.ledger.query.supervision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhaoshang.ledger.api.project.ProjectSignedEvent;
 import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
+import com.zhaoshang.ledger.api.supervision.LateEntryFlaggedEvent;
+import com.zhaoshang.ledger.api.supervision.ReportedVerifiedGapFlaggedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionCaseOpenedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionRule;
 import com.zhaoshang.ledger.api.value.Money;
@@ -15,6 +17,7 @@ import com.zhaoshang.ledger.query.testing.QuerySideIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,5 +102,42 @@ class SupervisionApiTest extends QuerySideIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void verificationGapsAndLateEntriesForInspectors() {
+        String root = Facts.freshUnitId("city");
+        String district = Facts.freshUnitId("district");
+        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        publish(Facts.unit(root, "市", UnitKind.CITY, null, "city", at),
+                Facts.unit(district, "区", UnitKind.DISTRICT, root, "districts", at));
+        ProjectStream project = ProjectStream.fresh();
+        UnitId unit = new UnitId(district);
+        publish(project.next(Facts.lead(project.projectId(), "年产10万吨锂电新材料项目", district, SIGNED_ON), at),
+                project.next(new LateEntryFlaggedEvent(project.projectId(), unit, SupervisionRule.LATE_ENTRY,
+                        "LeadRegisteredEvent", 7, SIGNED_ON, SIGNED_ON.plusDays(12), 12), at),
+                project.next(new ReportedVerifiedGapFlaggedEvent(project.projectId(), unit, "a-1",
+                        SupervisionRule.REPORTED_VERIFIED_GAP, new BigDecimal("0.20"), Money.cny("30000000"),
+                        Money.cny("20000000"), new BigDecimal("0.3333"), SIGNED_ON.plusDays(20)), at));
+
+        JsonNode gaps = awaitJson(() -> get("/api/supervision/verification-gaps?unitId=" + root),
+                json -> json.path("gaps").size() == 1 && json.path("gaps").get(0).has("projectName"));
+        JsonNode gap = gaps.path("gaps").get(0);
+        assertThat(gap.path("arrivalId").asText()).isEqualTo("a-1");
+        assertThat(gap.path("reported").path("amount").decimalValue()).isEqualByComparingTo("30000000");
+        assertThat(gap.path("gapRatio").decimalValue()).isEqualByComparingTo("0.3333");
+        JsonNode late = awaitJson(() -> get("/api/supervision/late-entries?unitId=" + district + "&from="
+                + SIGNED_ON + "&to=" + SIGNED_ON.plusDays(12)), json -> json.path("entries").size() == 1);
+        assertThat(late.path("entries").get(0).path("factType").asText()).isEqualTo("LeadRegisteredEvent");
+        assertThat(late.path("entries").get(0).path("lagDays").asLong()).isEqualTo(12);
+        assertThat(json(get("/api/supervision/late-entries?unitId=" + root + "&to=" + SIGNED_ON.plusDays(11)))
+                .path("entries")).isEmpty();
+        assertThat(json(get("/api/supervision/projects/" + project.projectId() + "/findings")).path("findings")
+                .get(0).path("kind").asText()).isEqualTo("REPORTED_VERIFIED_GAP");
+
+        HttpResponse<String> bad = get("/api/supervision/late-entries?from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 }
