@@ -2,6 +2,9 @@ package com.zhaoshang.ledger.query.supervision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhaoshang.ledger.api.project.ProjectSignedEvent;
+import com.zhaoshang.ledger.api.supervision.ApprovalDecidedEvent;
+import com.zhaoshang.ledger.api.supervision.ApprovalDeemedGrantedEvent;
+import com.zhaoshang.ledger.api.supervision.ApprovalRequestedEvent;
 import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
 import com.zhaoshang.ledger.api.supervision.LateEntryFlaggedEvent;
 import com.zhaoshang.ledger.api.supervision.ReportedVerifiedGapFlaggedEvent;
@@ -139,5 +142,52 @@ class SupervisionApiTest extends QuerySideIntegrationTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void approvalsPerUnitAndStatusAndADeemedGrantNamesTheLapsedDepartment() {
+        String root = Facts.freshUnitId("city");
+        String department = Facts.freshUnitId("dept");
+        String district = Facts.freshUnitId("district");
+        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        publish(Facts.unit(root, "市", UnitKind.CITY, null, "city", at),
+                Facts.unit(department, "市自然资源局", UnitKind.DEPARTMENT, root, "departments", at),
+                Facts.unit(district, "区", UnitKind.DISTRICT, root, "districts", at));
+        ProjectStream project = ProjectStream.fresh();
+        publish(project.next(Facts.lead(project.projectId(), "年产10万吨锂电新材料项目", district, SIGNED_ON), at));
+        String lapsed = java.util.UUID.randomUUID().toString();
+        String decided = java.util.UUID.randomUUID().toString();
+        LocalDate dueOn = SIGNED_ON.plusDays(14);
+        Facts.ProjectStream lapsedStream = new Facts.ProjectStream(lapsed);
+        Facts.ProjectStream decidedStream = new Facts.ProjectStream(decided);
+        publish(lapsedStream.next(new ApprovalRequestedEvent(lapsed, project.projectId(), department, "建设用地规划许可",
+                        true, Money.cny("200000000"), 10, dueOn, true, SIGNED_ON), at),
+                lapsedStream.next(new ApprovalDeemedGrantedEvent(lapsed, project.projectId(), department, 10, dueOn,
+                        dueOn.plusDays(1)), at),
+                decidedStream.next(new ApprovalRequestedEvent(decided, project.projectId(), department, "环评批复",
+                        true, Money.cny("200000000"), 10, dueOn, true, SIGNED_ON), at),
+                decidedStream.next(new ApprovalDecidedEvent(decided, department, false, "材料不全", SIGNED_ON), at));
+
+        JsonNode deemed = awaitJson(() -> get("/api/approvals?unitId=" + district + "&status=DEEMED_GRANTED"),
+                json -> json.path("approvals").size() == 1
+                        && json.path("approvals").get(0).has("projectName"));
+        JsonNode approval = deemed.path("approvals").get(0);
+        assertThat(approval.path("approvalId").asText()).isEqualTo(lapsed);
+        assertThat(approval.path("responsibleDepartmentUnitId").asText()).isEqualTo(department);
+        assertThat(approval.path("decidedOn").asText()).isEqualTo(dueOn.plusDays(1).toString());
+        awaitJson(() -> get("/api/approvals?unitId=" + department), json -> json.path("approvals").size() == 2);
+        assertThat(json(get("/api/approvals?unitId=" + root + "&status=REFUSED")).path("approvals").get(0)
+                .path("reason").asText()).isEqualTo("材料不全");
+        assertThat(json(get("/api/approvals?unitId=" + root + "&status=PENDING")).path("approvals")).isEmpty();
+
+        HttpResponse<String> one = get("/api/approvals/" + lapsed);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(json(one).path("status").asText()).isEqualTo("DEEMED_GRANTED");
+        HttpResponse<String> missing = get("/api/approvals/" + java.util.UUID.randomUUID());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(get("/api/approvals?status=LOST").statusCode()).isEqualTo(400);
     }
 }
