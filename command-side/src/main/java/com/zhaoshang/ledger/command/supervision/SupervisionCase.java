@@ -5,6 +5,7 @@ import com.zhaoshang.ledger.api.supervision.*;
 import com.zhaoshang.ledger.api.value.UnitId;
 import com.zhaoshang.ledger.command.common.BusinessDates;
 import com.zhaoshang.ledger.command.common.Refusal;
+import com.zhaoshang.ledger.command.unit.UnitDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -30,7 +31,9 @@ import static com.zhaoshang.ledger.command.common.TextRules.requireText;
  * strictly in order (opened → leader review → issued → acknowledged → handled → reported back → re-checked →
  * closed); any other step is {@link ErrorCode#ILLEGAL_TRANSITION}. Not closed by its deadline → a
  * {@link SupervisionCaseOverdueEvent} on the day after the deadline and again every reporting period while open,
- * counting up (the escalation level); closing cancels the pending one. Roles per step are checked at the REST edge.
+ * counting up; every {@code ledger.rules.case-escalation-overdue-periods} overdue records the case is escalated one
+ * level up the unit tree ({@link SupervisionCaseEscalatedEvent}, once per level, up to the root); closing cancels the
+ * pending record. Roles per step are checked at the REST edge.
  */
 @Aggregate
 public class SupervisionCase {
@@ -46,6 +49,9 @@ public class SupervisionCase {
     private CaseStep lastStep;
     private LocalDate lastStepOn;
     private int overdueCount;
+    /** The unit answering for the case: the lead unit, then each parent it was escalated to. */
+    private UnitId responsibleUnitId;
+    private int escalations;
 
     protected SupervisionCase() {
     }
@@ -94,15 +100,29 @@ public class SupervisionCase {
 
     /** 超期: still open the day after the deadline, and again every reporting period; each time counts up. */
     @DeadlineHandler(deadlineName = OVERDUE)
-    void recordOverdue(RuleDeadline deadline, DeadlineManager deadlines) {
+    void recordOverdue(RuleDeadline deadline, DeadlineManager deadlines, UnitDirectory units, SupervisionRules rules) {
         if (lastStep == CaseStep.CLOSE) {
             return;
         }
         apply(new SupervisionCaseOverdueEvent(caseId, deadline.deadlineOn(), overdueCount + 1, deadline.days(),
                 deadline.dueOn()));
+        escalateIfDue(deadline.dueOn(), units, rules.caseEscalationOverduePeriods());
         RuleDeadline next = new RuleDeadline(deadline.since(), deadline.dueOn().plusDays(deadline.days()),
                 deadline.days(), deadline.deadlineOn());
         deadlines.schedule(next.triggersAt(), OVERDUE, next);
+    }
+
+    /**
+     * 督办升级: every {@code periods} overdue records the case goes one level up the unit tree, once per level, up to
+     * the root.
+     */
+    private void escalateIfDue(LocalDate overdueOn, UnitDirectory units, int periods) {
+        int level = overdueCount / periods;
+        if (overdueCount % periods != 0 || level <= escalations) {
+            return;
+        }
+        units.parentOf(responsibleUnitId).ifPresent(parent -> apply(new SupervisionCaseEscalatedEvent(caseId,
+                responsibleUnitId, parent, overdueCount, escalations + 1, periods, overdueOn)));
     }
 
     /** 流程: the workflow's steps are taken in order, once each. */
@@ -129,6 +149,7 @@ public class SupervisionCase {
     @EventSourcingHandler
     void on(SupervisionCaseOpenedEvent event) {
         caseId = event.caseId();
+        responsibleUnitId = event.leadUnitId();
         lastStepOn = event.occurredOn();
     }
 
@@ -141,5 +162,11 @@ public class SupervisionCase {
     @EventSourcingHandler
     void on(SupervisionCaseOverdueEvent event) {
         overdueCount = event.overdueCount();
+    }
+
+    @EventSourcingHandler
+    void on(SupervisionCaseEscalatedEvent event) {
+        escalations = event.level();
+        responsibleUnitId = event.toUnitId();
     }
 }

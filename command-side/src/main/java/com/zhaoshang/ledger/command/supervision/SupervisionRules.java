@@ -23,11 +23,14 @@ import java.time.temporal.ChronoUnit;
  *                                 flagged [0.20]
  * @param lateEntryDays            补录: a fact recorded more than this many days after its {@code occurredOn} is
  *                                 flagged [7]
+ * @param caseEscalationOverduePeriods 督办升级: a supervision case escalates one level up the unit tree every this
+ *                                 many overdue records [2]
  */
 @ConfigurationProperties("ledger.rules")
 public record SupervisionRules(int constructionDeadlineDays, int constructionWarningDays, int stalledAfterSigningDays,
                                int idleLandFindingDays, int idleLandReclaimDays, int complaintResponseWorkingDays,
-                               BigDecimal reportedVerifiedGapRatio, int lateEntryDays) {
+                               BigDecimal reportedVerifiedGapRatio, int lateEntryDays,
+                               int caseEscalationOverduePeriods) {
 
     public SupervisionRules {
         requirePositive(constructionDeadlineDays, "construction-deadline-days");
@@ -37,6 +40,7 @@ public record SupervisionRules(int constructionDeadlineDays, int constructionWar
         requirePositive(idleLandReclaimDays, "idle-land-reclaim-days");
         requirePositive(complaintResponseWorkingDays, "complaint-response-working-days");
         requirePositive(lateEntryDays, "late-entry-days");
+        requirePositive(caseEscalationOverduePeriods, "case-escalation-overdue-periods");
         if (reportedVerifiedGapRatio == null || reportedVerifiedGapRatio.signum() < 0
                 || reportedVerifiedGapRatio.compareTo(BigDecimal.ONE) >= 0) {
             throw new IllegalArgumentException("ledger.rules.reported-verified-gap-ratio must be at least 0 and less "
@@ -54,7 +58,7 @@ public record SupervisionRules(int constructionDeadlineDays, int constructionWar
 
     /** The defaults of DOMAIN.md. */
     public static SupervisionRules defaults() {
-        return new SupervisionRules(180, 30, 60, 365, 730, 5, new BigDecimal("0.20"), 7);
+        return new SupervisionRules(180, 30, 60, 365, 730, 5, new BigDecimal("0.20"), 7, 2);
     }
 
     /** 防止水份 (rule 8): the verified amount falls short of the reported one by more than the threshold ratio. */

@@ -40,7 +40,8 @@ final class ProjectTestData {
      * The default rules, but with rules 8 and 9 (reported vs verified, late entries) out of reach: the lifecycle
      * tests record facts dated months before the fixed clock. {@code ProjectReportingRulesTest} tests those rules.
      */
-    static final SupervisionRules RULES = new SupervisionRules(180, 30, 60, 365, 730, 5, new BigDecimal("0.99"), 36500);
+    static final SupervisionRules RULES = new SupervisionRules(180, 30, 60, 365, 730, 5, new BigDecimal("0.99"), 36500,
+            2);
 
     private ProjectTestData() {
     }

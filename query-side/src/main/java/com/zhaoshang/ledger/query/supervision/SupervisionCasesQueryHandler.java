@@ -51,13 +51,15 @@ public class SupervisionCasesQueryHandler {
                 .query((rs, n) -> {
                     String assisting = rs.getString("assisting_unit_ids");
                     String rule = rs.getString("rule");
+                    String escalatedTo = rs.getString("escalated_to_unit_id");
                     return new SupervisionCaseSummary(rs.getString("case_id"), rs.getString("subject"),
                             rs.getString("project_id"), rule == null ? null : SupervisionRule.valueOf(rule),
                             new UnitId(rs.getString("lead_unit_id")),
                             assisting.isEmpty() ? List.of() : Arrays.stream(assisting.split(",")).map(UnitId::new).toList(),
                             rs.getString("leader_name"), Rows.date(rs, "deadline_on"),
                             rs.getInt("reporting_frequency_days"), rs.getString("status"), rs.getInt("overdue_count"),
-                            Rows.date(rs, "opened_on"), Rows.date(rs, "last_step_on"), rs.getLong("version"));
+                            Rows.date(rs, "opened_on"), Rows.date(rs, "last_step_on"), rs.getLong("version"),
+                            rs.getInt("escalation_level"), escalatedTo == null ? null : new UnitId(escalatedTo));
                 })
                 .list();
         return new SupervisionCaseList(cases);

@@ -79,6 +79,26 @@ class SupervisionCasesProjectionTest {
                 .isEmpty();
     }
 
+    @Test
+    void anEscalatedCaseShowsItsLevelAndTheUnitItWentTo() throws Exception {
+        String escalated = UUID.randomUUID().toString();
+        EventMessage<?> escalation = event(escalated, 3, new SupervisionCaseEscalatedEvent(escalated,
+                new UnitId(district), new UnitId(city), 2, 1, 2, OPENED_ON.plusDays(38)));
+        deliver(event(escalated, 0, opened(escalated, "赵六")),
+                event(escalated, 1, new SupervisionCaseOverdueEvent(escalated, OPENED_ON.plusDays(30), 1, 7,
+                        OPENED_ON.plusDays(31))),
+                event(escalated, 2, new SupervisionCaseOverdueEvent(escalated, OPENED_ON.plusDays(30), 2, 7,
+                        OPENED_ON.plusDays(38))),
+                escalation, escalation);
+
+        SupervisionCaseSummary summary = views.handle(new FindSupervisionCasesQuery(new UnitId(city), "赵六", true,
+                true)).cases().get(0);
+        assertThat(summary.escalationLevel()).isEqualTo(1);
+        assertThat(summary.escalatedToUnitId()).isEqualTo(new UnitId(city));
+        assertThat(summary.overdueCount()).isEqualTo(2);
+        assertThat(summary.version()).isEqualTo(3);
+    }
+
     private SupervisionCaseOpenedEvent opened(String caseId, String leader) {
         return new SupervisionCaseOpenedEvent(caseId, "超期未开工", null, SupervisionRule.CONSTRUCTION_DEADLINE,
                 new UnitId(district), List.of(new UnitId(city)), new ResponsibleLeader(leader, "副区长", null),
