@@ -178,6 +178,47 @@ class SupervisionCaseTest {
     }
 
     /** A clock that reads the fixture's current time. */
+    private static SupervisionCaseReportMissedEvent missed(int count, LocalDate lastReportOn, LocalDate on) {
+        return new SupervisionCaseReportMissedEvent(CASE, DISTRICT, count, 7, lastReportOn, on);
+    }
+
+    @Test
+    void anIssuedCaseNotMovedWithinItsReportingPeriodMissesAReportEveryPeriod() {
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE))
+                .whenTimeAdvancesTo(startOf(OPENED_ON.plusDays(15)))
+                .expectEvents(missed(1, OPENED_ON, OPENED_ON.plusDays(8)), missed(2, OPENED_ON, OPENED_ON.plusDays(15)))
+                .expectScheduledDeadlineWithName(startOf(OPENED_ON.plusDays(22)), SupervisionCase.REPORT_DUE);
+    }
+
+    @Test
+    void aReportOnTheLastDayOfThePeriodIsInTime() {
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE))
+                .whenTimeAdvancesTo(startOf(OPENED_ON.plusDays(8)).minusSeconds(1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void eachStepOfTheUnitRestartsThePeriod() {
+        LocalDate acknowledgedOn = OPENED_ON.plusDays(5);
+        fixture.givenCurrentTime(startOf(acknowledgedOn).plusSeconds(3600))
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE),
+                        new TakeCaseStepCommand(CASE, CaseStep.ACKNOWLEDGE, "已签收", acknowledgedOn, null))
+                .whenTimeAdvancesTo(startOf(acknowledgedOn.plusDays(8)))
+                .expectEvents(missed(1, acknowledgedOn, acknowledgedOn.plusDays(8)));
+    }
+
+    @Test
+    void theReportBackEndsTheReportingClock() {
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE), step(CaseStep.ACKNOWLEDGE),
+                        step(CaseStep.HANDLE), step(CaseStep.REPORT_BACK))
+                .whenTimeAdvancesTo(startOf(DEADLINE_ON))
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(startOf(DEADLINE_ON.plusDays(1)), SupervisionCase.OVERDUE);
+    }
+
     private static final class FollowingClock extends Clock {
         private final AggregateTestFixture<SupervisionCase> fixture;
 

@@ -5,6 +5,7 @@ import com.zhaoshang.ledger.api.supervision.CaseStepTakenEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionCaseOpenedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionCaseEscalatedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionCaseOverdueEvent;
+import com.zhaoshang.ledger.api.supervision.SupervisionCaseReportMissedEvent;
 import com.zhaoshang.ledger.api.value.UnitId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -85,6 +86,17 @@ public class SupervisionCasesProjection {
                         UPDATE supervision_case_view SET overdue_count = :count, version = :sequence
                         WHERE case_id = :caseId AND version < :sequence""")
                 .param("count", event.overdueCount())
+                .param("sequence", sequence)
+                .param("caseId", event.caseId())
+                .update();
+    }
+
+    @EventHandler
+    public void on(SupervisionCaseReportMissedEvent event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                        UPDATE supervision_case_view SET missed_reports = :missed, version = :sequence
+                        WHERE case_id = :caseId AND version < :sequence""")
+                .param("missed", event.missedReports())
                 .param("sequence", sequence)
                 .param("caseId", event.caseId())
                 .update();

@@ -43,7 +43,7 @@ public class SupervisionCasesQueryHandler {
             where.add("c.status <> 'CLOSED'");
         }
         if (query.overdueOnly()) {
-            where.add("c.overdue_count > 0 AND c.status <> 'CLOSED'");
+            where.add("(c.overdue_count > 0 OR c.missed_reports > 0) AND c.status <> 'CLOSED'");
         }
         List<SupervisionCaseSummary> cases = jdbc.sql("SELECT c.* FROM supervision_case_view c WHERE "
                         + String.join(" AND ", where) + " ORDER BY c.deadline_on, c.case_id")
@@ -59,7 +59,8 @@ public class SupervisionCasesQueryHandler {
                             rs.getString("leader_name"), Rows.date(rs, "deadline_on"),
                             rs.getInt("reporting_frequency_days"), rs.getString("status"), rs.getInt("overdue_count"),
                             Rows.date(rs, "opened_on"), Rows.date(rs, "last_step_on"), rs.getLong("version"),
-                            rs.getInt("escalation_level"), escalatedTo == null ? null : new UnitId(escalatedTo));
+                            rs.getInt("escalation_level"), escalatedTo == null ? null : new UnitId(escalatedTo),
+                            rs.getInt("missed_reports"));
                 })
                 .list();
         return new SupervisionCaseList(cases);

@@ -99,6 +99,23 @@ class SupervisionCasesProjectionTest {
         assertThat(summary.version()).isEqualTo(3);
     }
 
+    @Test
+    void aCaseThatMissedAReportCountsAmongTheOverdueOnes() throws Exception {
+        String silent = UUID.randomUUID().toString();
+        deliver(event(silent, 0, opened(silent, "钱七")),
+                event(silent, 1, new CaseStepTakenEvent(silent, CaseStep.REVIEW, null, OPENED_ON)),
+                event(silent, 2, new CaseStepTakenEvent(silent, CaseStep.ISSUE, null, OPENED_ON)),
+                event(silent, 3, new SupervisionCaseReportMissedEvent(silent, new UnitId(district), 1, 7, OPENED_ON,
+                        OPENED_ON.plusDays(8))));
+
+        assertThat(views.handle(new FindSupervisionCasesQuery(new UnitId(district), "钱七", true, true)).cases())
+                .singleElement().satisfies(c -> {
+                    assertThat(c.missedReports()).isEqualTo(1);
+                    assertThat(c.overdueCount()).isZero();
+                    assertThat(c.status()).isEqualTo("ISSUED");
+                });
+    }
+
     private SupervisionCaseOpenedEvent opened(String caseId, String leader) {
         return new SupervisionCaseOpenedEvent(caseId, "超期未开工", null, SupervisionRule.CONSTRUCTION_DEADLINE,
                 new UnitId(district), List.of(new UnitId(city)), new ResponsibleLeader(leader, "副区长", null),
