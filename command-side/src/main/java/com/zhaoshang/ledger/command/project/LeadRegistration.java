@@ -5,6 +5,7 @@ import com.zhaoshang.ledger.api.project.RegisterLeadCommand;
 import com.zhaoshang.ledger.api.value.CreditCode;
 import com.zhaoshang.ledger.api.value.IndustryCode;
 import com.zhaoshang.ledger.command.common.Refusal;
+import com.zhaoshang.ledger.command.supervision.SupervisionRules;
 import com.zhaoshang.ledger.command.unit.UnitDirectory;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
@@ -37,7 +38,7 @@ public class LeadRegistration {
 
     /** Answers the new project's id. */
     @CommandHandler
-    public String handle(RegisterLeadCommand command, Clock clock) throws Exception {
+    public String handle(RegisterLeadCommand command, Clock clock, SupervisionRules rules) throws Exception {
         requireKnownUnit(command);
         CreditCode creditCode = command.investor() == null ? null : command.investor().creditCode();
         IndustryCode industry = command.industryCode();
@@ -45,7 +46,7 @@ public class LeadRegistration {
         if (claimed) {
             requireLeadNotOwned(creditCode, industry);
         }
-        projects.newInstance(() -> new Project(command, clock));
+        projects.newInstance(() -> new Project(command, clock, rules));
         if (claimed && !claims.claim(creditCode, industry, command.projectId(), command.unitId())) {
             // Another registration of the same lead committed while this one was being decided.
             requireLeadNotOwned(creditCode, industry);

@@ -129,7 +129,7 @@ public class Project {
      * A lead registered: the project is born in stage LEAD. Called by {@link LeadRegistration} inside
      * {@code Repository.newInstance} once the set-based checks passed; this constructor checks the lead's own fields.
      */
-    Project(RegisterLeadCommand command, Clock clock) {
+    Project(RegisterLeadCommand command, Clock clock, SupervisionRules rules) {
         ProjectRules.requireProjectName(command.projectName());
         ProjectRules.requirePresent(command.unitId(), "unitId");
         ProjectRules.requireInvestor(command.investor());
@@ -140,24 +140,29 @@ public class Project {
         apply(new LeadRegisteredEvent(command.projectId(), command.projectName().strip(), command.unitId(),
                 command.investor(), command.industryCode(), command.channel(), command.intendedAmount(),
                 command.occurredOn()));
+        LocalDate recordedOn = LedgerTime.today(clock);
+        if (rules.isLateEntry(command.occurredOn(), recordedOn)) {
+            apply(lateEntry(command.projectId(), command.unitId(), "LeadRegisteredEvent", command.occurredOn(),
+                    recordedOn, rules));
+        }
     }
 
     @CommandHandler
-    public Long handle(StartNegotiationCommand command, Clock clock) {
+    public Long handle(StartNegotiationCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.START_NEGOTIATION, stage);
         requireMilestoneDate(command.occurredOn(), clock, "start of negotiation");
-        apply(new NegotiationStartedEvent(projectId, command.occurredOn()));
+        applyFact(new NegotiationStartedEvent(projectId, command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(SignIntentAgreementCommand command, Clock clock) {
+    public Long handle(SignIntentAgreementCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.SIGN_INTENT_AGREEMENT, stage);
         ProjectRules.requirePositive(command.amount(), "amount");
         requireMilestoneDate(command.occurredOn(), clock, "intent agreement");
-        apply(new IntentAgreementSignedEvent(projectId, command.amount(), command.occurredOn()));
+        applyFact(new IntentAgreementSignedEvent(projectId, command.amount(), command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
@@ -170,22 +175,23 @@ public class Project {
         requireExpectedVersion(command.expectedVersion());
         String ceremony = command.ceremony() == null || command.ceremony().isBlank() ? null : command.ceremony().strip();
         if (stage.isSigned()) {
-            presentAtAnotherCeremony(ceremony, command.occurredOn(), clock);
+            presentAtAnotherCeremony(ceremony, command.occurredOn(), clock, rules);
         } else {
             ProjectLifecycle.requireAllowed(Step.SIGN_PROJECT, stage);
             ProjectRules.requirePositive(command.contractAmount(), "contractAmount");
             ProjectRules.requireResponsibleLeader(command.responsibleLeader());
             ProjectRules.requireCeremonyName(ceremony);
             requireMilestoneDate(command.occurredOn(), clock, "signing");
-            apply(new ProjectSignedEvent(projectId, command.contractAmount(), ceremony, command.responsibleLeader(),
-                    command.occurredOn()));
+            applyFact(new ProjectSignedEvent(projectId, command.contractAmount(), ceremony, command.responsibleLeader(),
+                    command.occurredOn()), clock, rules);
             RuleDeadlines.scheduleAfterSigning(deadlines, rules, command.occurredOn());
         }
         return AggregateLifecycle.getVersion();
     }
 
     /** 不重复计数: a signed project shown at a new ceremony adds the ceremony to its history and never counts twice. */
-    private void presentAtAnotherCeremony(String ceremony, LocalDate occurredOn, Clock clock) {
+    private void presentAtAnotherCeremony(String ceremony, LocalDate occurredOn, Clock clock,
+                                          SupervisionRules rules) {
         ProjectLifecycle.requireAllowed(Step.PRESENT_AT_CEREMONY, stage);
         if (ceremony == null || ceremony.equals(signingCeremony) || presentedAtCeremonies.contains(ceremony)) {
             throw Refusal.of(ErrorCode.ILLEGAL_TRANSITION, "cannot sign the project again: it is " + stage
@@ -197,11 +203,12 @@ public class Project {
         ProjectRules.requireCeremonyName(ceremony);
         BusinessDates.requireDeclaredDate(occurredOn, clock, "presentation at " + ceremony);
         BusinessDates.requireNotBefore(occurredOn, signedOn, "presentation at " + ceremony, "signing");
-        apply(new ProjectPresentedAtCeremonyEvent(projectId, ceremony, occurredOn));
+        applyFact(new ProjectPresentedAtCeremonyEvent(projectId, ceremony, occurredOn), clock, rules);
     }
 
     @CommandHandler
-    public Long handle(RegisterProjectCommand command, Clock clock, DeadlineManager deadlines) {
+    public Long handle(RegisterProjectCommand command, Clock clock, DeadlineManager deadlines,
+                       SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.REGISTER_PROJECT, stage);
         if (registered) {
@@ -212,7 +219,7 @@ public class Project {
         BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "registration");
         BusinessDates.requireNotBefore(command.occurredOn(), signedOn, "registration", "signing");
         stopWatchingForStall(deadlines);
-        apply(new ProjectRegisteredEvent(projectId, command.evidence(), command.occurredOn()));
+        applyFact(new ProjectRegisteredEvent(projectId, command.evidence(), command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
@@ -223,41 +230,44 @@ public class Project {
         ProjectRules.requireLand(command.parcelId(), command.areaMu());
         requireMilestoneDate(command.occurredOn(), clock, "land assignment");
         stopWatchingForStall(deadlines);
-        apply(new LandAssignedEvent(projectId, command.parcelId().strip(), command.areaMu(), command.occurredOn()));
+        applyFact(new LandAssignedEvent(projectId, command.parcelId().strip(), command.areaMu(), command.occurredOn()),
+                clock, rules);
         RuleDeadlines.scheduleAfterLandAssigned(deadlines, rules, command.occurredOn());
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(StartConstructionCommand command, Clock clock, DeadlineManager deadlines) {
+    public Long handle(StartConstructionCommand command, Clock clock, DeadlineManager deadlines,
+                       SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.START_CONSTRUCTION, stage);
         requireMilestoneDate(command.occurredOn(), clock, "construction start");
         stopSupervisionDeadlines(deadlines);
-        apply(new ConstructionStartedEvent(projectId, command.occurredOn()));
+        applyFact(new ConstructionStartedEvent(projectId, command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(CompleteConstructionCommand command, Clock clock) {
+    public Long handle(CompleteConstructionCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.COMPLETE_CONSTRUCTION, stage);
         requireMilestoneDate(command.occurredOn(), clock, "construction completion");
-        apply(new ConstructionCompletedEvent(projectId, command.occurredOn()));
+        applyFact(new ConstructionCompletedEvent(projectId, command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(StartProductionCommand command, Clock clock) {
+    public Long handle(StartProductionCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.START_PRODUCTION, stage);
         requireMilestoneDate(command.occurredOn(), clock, "production start");
-        apply(new ProductionStartedEvent(projectId, command.occurredOn()));
+        applyFact(new ProductionStartedEvent(projectId, command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(RecordCapitalArrivalCommand command, Clock clock, DeadlineManager deadlines) {
+    public Long handle(RecordCapitalArrivalCommand command, Clock clock, DeadlineManager deadlines,
+                       SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.RECORD_CAPITAL_ARRIVAL, stage);
         ProjectRules.requireArrivalId(command.arrivalId());
@@ -266,14 +276,14 @@ public class Project {
         BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "capital arrival");
         BusinessDates.requireNotBefore(command.occurredOn(), signedOn, "capital arrival", "signing");
         stopWatchingForStall(deadlines);
-        apply(new CapitalArrivedEvent(projectId, command.arrivalId(), command.amount(), command.foreignExchange(),
-                command.occurredOn()));
+        applyFact(new CapitalArrivedEvent(projectId, command.arrivalId(), command.amount(), command.foreignExchange(),
+                command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     /** Allowed after the project ended: it verifies capital reported while it was alive. */
     @CommandHandler
-    public Long handle(VerifyCapitalArrivalCommand command, Clock clock) {
+    public Long handle(VerifyCapitalArrivalCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.VERIFY_CAPITAL_ARRIVAL, stage);
         Arrival arrival = requireUnverifiedArrival(command.arrivalId());
@@ -285,44 +295,48 @@ public class Project {
                 "capital arrival " + command.arrivalId());
         apply(new CapitalVerifiedEvent(projectId, command.arrivalId(), arrival.reported(), command.verifiedAmount(),
                 command.evidence(), command.occurredOn()));
+        flagReportedVerifiedGap(command.arrivalId(), arrival.reported(), command.verifiedAmount(),
+                command.occurredOn(), rules);
+        flagLateEntry("CapitalVerifiedEvent", command.occurredOn(), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(AbandonProjectCommand command, Clock clock) {
+    public Long handle(AbandonProjectCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.ABANDON_PROJECT, stage);
         ProjectRules.requireReason(command.reason());
         requireMilestoneDate(command.occurredOn(), clock, "abandonment");
-        apply(new ProjectAbandonedEvent(projectId, command.reason().strip(), command.occurredOn()));
+        applyFact(new ProjectAbandonedEvent(projectId, command.reason().strip(), command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(TerminateContractCommand command, Clock clock, DeadlineManager deadlines) {
+    public Long handle(TerminateContractCommand command, Clock clock, DeadlineManager deadlines,
+                       SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.TERMINATE_CONTRACT, stage);
         ProjectRules.requireReason(command.reason());
         requireMilestoneDate(command.occurredOn(), clock, "contract termination");
         stopSupervisionDeadlines(deadlines);
-        apply(new ContractTerminatedEvent(projectId, command.reason().strip(), command.occurredOn()));
+        applyFact(new ContractTerminatedEvent(projectId, command.reason().strip(), command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public Long handle(AssignResponsibleLeaderCommand command, Clock clock) {
+    public Long handle(AssignResponsibleLeaderCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.ASSIGN_RESPONSIBLE_LEADER, stage);
         ProjectRules.requirePresent(command.leader(), "leader");
         BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "leader assignment");
         BusinessDates.requireNotBefore(command.occurredOn(), leadOn, "leader assignment", "lead");
-        apply(new ResponsibleLeaderAssignedEvent(projectId, command.leader(), command.occurredOn()));
+        applyFact(new ResponsibleLeaderAssignedEvent(projectId, command.leader(), command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
     /** 收回闲置土地: an inspector confirms the reclamation a rule proposed; only proposed, still idle land. */
     @CommandHandler
-    public Long handle(ConfirmLandReclamationCommand command, Clock clock) {
+    public Long handle(ConfirmLandReclamationCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         if (landReclaimProposedOn == null || landReclaimed || !landIdle) {
             throw Refusal.of(ErrorCode.ILLEGAL_TRANSITION, "cannot confirm the reclamation of the land of project "
@@ -333,8 +347,8 @@ public class Project {
         BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "land reclamation");
         BusinessDates.requireNotBefore(command.occurredOn(), landReclaimProposedOn, "land reclamation",
                 "reclaim proposal");
-        apply(new LandReclaimedEvent(projectId, unitId, landParcelId, landAreaMu, command.reason().strip(),
-                command.occurredOn()));
+        applyFact(new LandReclaimedEvent(projectId, unitId, landParcelId, landAreaMu, command.reason().strip(),
+                command.occurredOn()), clock, rules);
         return AggregateLifecycle.getVersion();
     }
 
@@ -413,6 +427,38 @@ public class Project {
         }
         if (landIdle) {
             RuleDeadlines.cancelIdleLandDeadlines(deadlines);
+        }
+    }
+
+    // ---- rules 8 and 9, decided with the fact they watch ------------------------------------------------------------
+
+    /** Records a fact the client declared, then flags it if it is a late entry (rule 9). */
+    private void applyFact(ProjectEvent fact, Clock clock, SupervisionRules rules) {
+        apply(fact);
+        flagLateEntry(fact.getClass().getSimpleName(), fact.occurredOn(), clock, rules);
+    }
+
+    /** 补录 (rule 9): a fact recorded more than {@code ledger.rules.late-entry-days} after its date is flagged. */
+    private void flagLateEntry(String factType, LocalDate occurredOn, Clock clock, SupervisionRules rules) {
+        LocalDate recordedOn = LedgerTime.today(clock);
+        if (rules.isLateEntry(occurredOn, recordedOn)) {
+            apply(lateEntry(projectId, unitId, factType, occurredOn, recordedOn, rules));
+        }
+    }
+
+    private static LateEntryFlaggedEvent lateEntry(String projectId, UnitId unitId, String factType,
+                                                   LocalDate occurredOn, LocalDate recordedOn, SupervisionRules rules) {
+        return new LateEntryFlaggedEvent(projectId, unitId, SupervisionRule.LATE_ENTRY, factType, rules.lateEntryDays(),
+                occurredOn, recordedOn, SupervisionRules.lagDays(occurredOn, recordedOn));
+    }
+
+    /** 防止水份 (rule 8): a verification short of the reported amount by more than the threshold ratio is flagged. */
+    private void flagReportedVerifiedGap(String arrivalId, Money reported, Money verified, LocalDate verifiedOn,
+                                         SupervisionRules rules) {
+        if (rules.verifiedFallsShortOfReported(reported, verified)) {
+            apply(new ReportedVerifiedGapFlaggedEvent(projectId, unitId, arrivalId, SupervisionRule.REPORTED_VERIFIED_GAP,
+                    rules.reportedVerifiedGapRatio(), reported, verified, SupervisionRules.gapRatio(reported, verified),
+                    verifiedOn));
         }
     }
 

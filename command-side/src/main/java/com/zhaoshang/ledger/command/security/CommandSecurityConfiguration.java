@@ -60,6 +60,8 @@ public class CommandSecurityConfiguration {
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/supervision-cases/*/*")).hasRole("INSPECTOR")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/complaints")).hasRole("FRONT_OFFICE")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/complaints/*/answer")).hasRole("FRONT_OFFICE")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/approvals")).hasRole("FRONT_OFFICE")
+                .requestMatchers(paths.matcher(HttpMethod.POST, "/api/approvals/*/decision")).hasRole("FRONT_OFFICE")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects")).hasRole("FRONT_OFFICE")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/projects/*/*")).hasRole("FRONT_OFFICE")
                 .requestMatchers(paths.matcher(HttpMethod.POST, "/api/activities")).hasRole("FRONT_OFFICE")

@@ -47,7 +47,7 @@ public class Complaint {
 
     @CommandHandler
     public Complaint(ReceiveComplaintCommand command, Clock clock, DeadlineManager deadlines, SupervisionRules rules,
-                     UnitDirectory units) {
+                     UnitDirectory units, WorkingDays workingDays) {
         if (command.unitId() == null || !units.exists(command.unitId())) {
             throw Refusal.of(ErrorCode.UNKNOWN_REFERENCE, "unit " + (command.unitId() == null ? null
                     : command.unitId().value()) + " is not registered");
@@ -56,7 +56,7 @@ public class Complaint {
         requireText(command.subject(), "subject", MAX_TEXT);
         BusinessDates.requireDeclaredDate(command.occurredOn(), clock, "complaint");
         int days = rules.complaintResponseWorkingDays();
-        LocalDate dueOn = WorkingDays.plus(command.occurredOn(), days);
+        LocalDate dueOn = workingDays.plus(command.occurredOn(), days);
         apply(new ComplaintReceivedEvent(command.complaintId(), command.unitId(), command.projectId(),
                 command.complainant().strip(), command.subject().strip(), days, dueOn, command.occurredOn()));
         scheduleEscalation(deadlines, dueOn, days);
@@ -83,12 +83,12 @@ public class Complaint {
 
     /** 逐级上报: not answered in time → one level up the unit tree, with a new limit for the parent. */
     @DeadlineHandler(deadlineName = ANSWER_DUE)
-    void escalate(RuleDeadline deadline, DeadlineManager deadlines, UnitDirectory units) {
+    void escalate(RuleDeadline deadline, DeadlineManager deadlines, UnitDirectory units, WorkingDays workingDays) {
         if (answered) {
             return;
         }
         UnitId parent = units.parentOf(responsibleUnitId).orElse(null);
-        LocalDate nextDueOn = parent == null ? null : WorkingDays.plus(deadline.dueOn(), deadline.days());
+        LocalDate nextDueOn = parent == null ? null : workingDays.plus(deadline.dueOn(), deadline.days());
         apply(new ComplaintEscalatedEvent(complaintId, responsibleUnitId, parent, answerDueOn, deadline.days(),
                 escalations + 1, nextDueOn, deadline.dueOn()));
         if (parent != null) {

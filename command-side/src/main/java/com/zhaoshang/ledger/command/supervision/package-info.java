@@ -4,8 +4,17 @@
  * com.zhaoshang.ledger.command.supervision.SupervisionCase}, opened by an inspector or by a construction-overdue
  * finding through {@link com.zhaoshang.ledger.command.supervision.OverdueCaseOpener}); complaints (rule 4,
  * {@link com.zhaoshang.ledger.command.supervision.Complaint}); approval requests (rule 5,
- * {@link com.zhaoshang.ledger.command.supervision.ApprovalRequest}, no REST route yet). Working days are Monday to
- * Friday ({@link com.zhaoshang.ledger.command.supervision.WorkingDays}; no holiday calendar yet).
+ * {@link com.zhaoshang.ledger.command.supervision.ApprovalRequest}, {@code POST /api/approvals}, for industrial
+ * projects of ≥ 1亿 CNY or ≥ US$10m read from the project's facts by
+ * {@link com.zhaoshang.ledger.command.supervision.ProjectInvestments}). Working days follow the configured calendar
+ * ({@link com.zhaoshang.ledger.command.supervision.WorkingDays}, {@code ledger.rules.calendar.*}, default the State
+ * Council's 2026 holidays and 调休 weekends). Supervision cases escalate one level up the unit tree every
+ * {@code ledger.rules.case-escalation-overdue-periods} overdue records.
+ * <p>
+ * Rules 8 (防止水份) and 9 (late entries) need no deadline: the {@code Project} aggregate checks them with the fact
+ * they watch and applies {@code ReportedVerifiedGapFlaggedEvent} / {@code LateEntryFlaggedEvent} in the same command
+ * ({@link com.zhaoshang.ledger.command.supervision.SupervisionRules#verifiedFallsShortOfReported},
+ * {@link com.zhaoshang.ledger.command.supervision.SupervisionRules#isLateEntry}).
  * <p>
  * <b>Design.</b> The {@code Project} aggregate owns the rules (no saga): its command handlers schedule and cancel
  * deadlines ({@link com.zhaoshang.ledger.command.supervision.RuleDeadlines}: names, due days, what cancels them) and

@@ -43,7 +43,7 @@ class ProjectSupervisionRulesTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
         fixture.registerInjectableResource(new FollowingClock(fixture));
-        fixture.registerInjectableResource(SupervisionRules.defaults());
+        fixture.registerInjectableResource(RULES);
     }
 
     /** The start (00:00 Asia/Shanghai) of the n-th day after the signing. */

@@ -38,7 +38,7 @@ class ProjectTest {
     private FixtureConfiguration<Project> newFixture(Clock clock) {
         FixtureConfiguration<Project> f = new AggregateTestFixture<>(Project.class);
         f.registerInjectableResource(clock);
-        f.registerInjectableResource(SupervisionRules.defaults());
+        f.registerInjectableResource(RULES);
         units = new InMemoryUnitDirectory().with("360800").with("360802", "360800").with("360821", "360800");
         claims = new InMemoryLeadClaims();
         f.registerAnnotatedCommandHandler(new LeadRegistration(f.getRepository(), units, claims));

@@ -2,6 +2,7 @@ package com.zhaoshang.ledger.command.project;
 
 import com.zhaoshang.ledger.api.project.*;
 import com.zhaoshang.ledger.api.value.*;
+import com.zhaoshang.ledger.command.supervision.SupervisionRules;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -34,6 +35,13 @@ final class ProjectTestData {
     static final LocalDate CONSTRUCTION_ON = LocalDate.of(2024, 5, 1);
     static final LocalDate COMPLETED_ON = LocalDate.of(2024, 6, 1);
     static final LocalDate PRODUCTION_ON = LocalDate.of(2024, 6, 15);
+
+    /**
+     * The default rules, but with rules 8 and 9 (reported vs verified, late entries) out of reach: the lifecycle
+     * tests record facts dated months before the fixed clock. {@code ProjectReportingRulesTest} tests those rules.
+     */
+    static final SupervisionRules RULES = new SupervisionRules(180, 30, 60, 365, 730, 5, new BigDecimal("0.99"), 36500,
+            2);
 
     private ProjectTestData() {
     }

@@ -35,6 +35,7 @@ class ComplaintTest {
         fixture = new AggregateTestFixture<>(Complaint.class);
         fixture.registerInjectableResource(new FollowingClock(fixture));
         fixture.registerInjectableResource(SupervisionRules.defaults());
+        fixture.registerInjectableResource(WorkingDaysTest.defaults2026());
         fixture.registerInjectableResource(new InMemoryUnitDirectory().with("360800").with("360802", "360800"));
     }
 
@@ -129,6 +130,42 @@ class ComplaintTest {
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(ErrorCode.ILLEGAL_TRANSITION)
                 .expectNoEvents();
+    }
+
+    /** Received Wednesday 2026-09-30: due Tuesday 2026-10-13 (8, 9, 10 (Saturday, 调休), 12, 13 Oct). */
+    private static final LocalDate BEFORE_NATIONAL_DAY = LocalDate.of(2026, 9, 30);
+    private static final LocalDate DUE_AFTER_NATIONAL_DAY = LocalDate.of(2026, 10, 13);
+
+    private static ReceiveComplaintCommand receiveBeforeNationalDay() {
+        return new ReceiveComplaintCommand(COMPLAINT, DISTRICT, null, "阿尔法新材料有限公司", "国庆前投诉",
+                BEFORE_NATIONAL_DAY);
+    }
+
+    @Test
+    void theFiveWorkingDaysSkip国庆AndCountThe调休Saturday() {
+        fixture.givenCurrentTime(Instant.parse("2026-09-30T02:00:00Z"))
+                .when(receiveBeforeNationalDay())
+                .expectEvents(new ComplaintReceivedEvent(COMPLAINT, DISTRICT, null, "阿尔法新材料有限公司", "国庆前投诉", 5,
+                        DUE_AFTER_NATIONAL_DAY, BEFORE_NATIONAL_DAY))
+                .expectScheduledDeadlineWithName(startOf(DUE_AFTER_NATIONAL_DAY.plusDays(1)), Complaint.ANSWER_DUE);
+    }
+
+    @Test
+    void notEscalatedOnTheLastWorkingDayAfter国庆() {
+        fixture.givenCurrentTime(Instant.parse("2026-09-30T02:00:00Z"))
+                .andGivenCommands(receiveBeforeNationalDay())
+                .whenTimeAdvancesTo(startOf(DUE_AFTER_NATIONAL_DAY.plusDays(1)).minusSeconds(1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void escalatedTheDayAfterWithTheParentsLimitCountedOnTheCalendar() {
+        // Escalated on Wednesday 14 Oct; the city's limit counts from then: 15, 16, 19, 20, 21 Oct.
+        fixture.givenCurrentTime(Instant.parse("2026-09-30T02:00:00Z"))
+                .andGivenCommands(receiveBeforeNationalDay())
+                .whenTimeAdvancesTo(startOf(DUE_AFTER_NATIONAL_DAY.plusDays(1)))
+                .expectEvents(new ComplaintEscalatedEvent(COMPLAINT, DISTRICT, CITY, DUE_AFTER_NATIONAL_DAY, 5, 1,
+                        LocalDate.of(2026, 10, 21), DUE_AFTER_NATIONAL_DAY.plusDays(1)));
     }
 
     private static final class FollowingClock extends Clock {

@@ -5,6 +5,7 @@ import com.zhaoshang.ledger.api.supervision.*;
 import com.zhaoshang.ledger.api.value.ResponsibleLeader;
 import com.zhaoshang.ledger.api.value.UnitId;
 import com.zhaoshang.ledger.command.common.LedgerTime;
+import com.zhaoshang.ledger.command.unit.InMemoryUnitDirectory;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -34,6 +35,8 @@ class SupervisionCaseTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(SupervisionCase.class);
         fixture.registerInjectableResource(new FollowingClock((AggregateTestFixture<SupervisionCase>) fixture));
+        fixture.registerInjectableResource(new InMemoryUnitDirectory().with("360800").with("360802", "360800"));
+        fixture.registerInjectableResource(SupervisionRules.defaults());
     }
 
     private static OpenSupervisionCaseCommand open() {
@@ -122,10 +125,46 @@ class SupervisionCaseTest {
     void overdueTheDayAfterTheDeadlineThenEveryReportingPeriodCountingUp() {
         fixture.givenCurrentTime(OPENING_TIME)
                 .andGivenCommands(open())
+                .whenTimeAdvancesTo(startOf(DEADLINE_ON.plusDays(8)).minusSeconds(1))
+                .expectEvents(new SupervisionCaseOverdueEvent(CASE, DEADLINE_ON, 1, 7, DEADLINE_ON.plusDays(1)))
+                .expectScheduledDeadlineWithName(startOf(DEADLINE_ON.plusDays(8)), SupervisionCase.OVERDUE);
+    }
+
+    @Test
+    void escalatedToTheParentUnitOnTheSecondOverdueRecord() {
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open())
                 .whenTimeAdvancesTo(startOf(DEADLINE_ON.plusDays(8)))
                 .expectEvents(new SupervisionCaseOverdueEvent(CASE, DEADLINE_ON, 1, 7, DEADLINE_ON.plusDays(1)),
-                        new SupervisionCaseOverdueEvent(CASE, DEADLINE_ON, 2, 7, DEADLINE_ON.plusDays(8)))
+                        new SupervisionCaseOverdueEvent(CASE, DEADLINE_ON, 2, 7, DEADLINE_ON.plusDays(8)),
+                        new SupervisionCaseEscalatedEvent(CASE, DISTRICT, new UnitId("360800"), 2, 1, 2,
+                                DEADLINE_ON.plusDays(8)))
                 .expectScheduledDeadlineWithName(startOf(DEADLINE_ON.plusDays(15)), SupervisionCase.OVERDUE);
+    }
+
+    @Test
+    void escalatedOncePerLevelAndNothingAboveTheRoot() {
+        // Records 3 and 4 (days 15 and 22 after the deadline): the second level would be above the city, the root.
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open())
+                .whenTimeAdvancesTo(startOf(DEADLINE_ON.plusDays(22)))
+                .expectEvents(new SupervisionCaseOverdueEvent(CASE, DEADLINE_ON, 1, 7, DEADLINE_ON.plusDays(1)),
+                        new SupervisionCaseOverdueEvent(CASE, DEADLINE_ON, 2, 7, DEADLINE_ON.plusDays(8)),
+                        new SupervisionCaseEscalatedEvent(CASE, DISTRICT, new UnitId("360800"), 2, 1, 2,
+                                DEADLINE_ON.plusDays(8)),
+                        new SupervisionCaseOverdueEvent(CASE, DEADLINE_ON, 3, 7, DEADLINE_ON.plusDays(15)),
+                        new SupervisionCaseOverdueEvent(CASE, DEADLINE_ON, 4, 7, DEADLINE_ON.plusDays(22)));
+    }
+
+    @Test
+    void aClosedCaseIsNeitherOverdueNorEscalated() {
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE), step(CaseStep.ACKNOWLEDGE),
+                        step(CaseStep.HANDLE), step(CaseStep.REPORT_BACK), step(CaseStep.RECHECK),
+                        step(CaseStep.CLOSE))
+                .whenTimeAdvancesTo(startOf(DEADLINE_ON.plusDays(30)))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -139,6 +178,47 @@ class SupervisionCaseTest {
     }
 
     /** A clock that reads the fixture's current time. */
+    private static SupervisionCaseReportMissedEvent missed(int count, LocalDate lastReportOn, LocalDate on) {
+        return new SupervisionCaseReportMissedEvent(CASE, DISTRICT, count, 7, lastReportOn, on);
+    }
+
+    @Test
+    void anIssuedCaseNotMovedWithinItsReportingPeriodMissesAReportEveryPeriod() {
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE))
+                .whenTimeAdvancesTo(startOf(OPENED_ON.plusDays(15)))
+                .expectEvents(missed(1, OPENED_ON, OPENED_ON.plusDays(8)), missed(2, OPENED_ON, OPENED_ON.plusDays(15)))
+                .expectScheduledDeadlineWithName(startOf(OPENED_ON.plusDays(22)), SupervisionCase.REPORT_DUE);
+    }
+
+    @Test
+    void aReportOnTheLastDayOfThePeriodIsInTime() {
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE))
+                .whenTimeAdvancesTo(startOf(OPENED_ON.plusDays(8)).minusSeconds(1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void eachStepOfTheUnitRestartsThePeriod() {
+        LocalDate acknowledgedOn = OPENED_ON.plusDays(5);
+        fixture.givenCurrentTime(startOf(acknowledgedOn).plusSeconds(3600))
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE),
+                        new TakeCaseStepCommand(CASE, CaseStep.ACKNOWLEDGE, "已签收", acknowledgedOn, null))
+                .whenTimeAdvancesTo(startOf(acknowledgedOn.plusDays(8)))
+                .expectEvents(missed(1, acknowledgedOn, acknowledgedOn.plusDays(8)));
+    }
+
+    @Test
+    void theReportBackEndsTheReportingClock() {
+        fixture.givenCurrentTime(OPENING_TIME)
+                .andGivenCommands(open(), step(CaseStep.REVIEW), step(CaseStep.ISSUE), step(CaseStep.ACKNOWLEDGE),
+                        step(CaseStep.HANDLE), step(CaseStep.REPORT_BACK))
+                .whenTimeAdvancesTo(startOf(DEADLINE_ON))
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(startOf(DEADLINE_ON.plusDays(1)), SupervisionCase.OVERDUE);
+    }
+
     private static final class FollowingClock extends Clock {
         private final AggregateTestFixture<SupervisionCase> fixture;
 

@@ -116,6 +116,65 @@ class SupervisionCaseWebTest {
         assertThat(post("front", "/api/complaints/" + id + "/answer", answer, null).statusCode()).isEqualTo(409);
     }
 
+    private String lead(String unitId, String investor, String industryCode, String amount) throws Exception {
+        HttpResponse<String> lead = post("front", "/api/projects", """
+                {"name":"%s项目","unitId":"%s","investor":{"name":"%s","kind":"PRIVATE"},
+                 "industryCode":"%s","channel":"DOOR_TO_DOOR",
+                 "intendedAmount":{"amount":"%s","currency":"CNY"},"occurredOn":"2026-03-02"}"""
+                .formatted(investor, unitId, investor, industryCode, amount), null);
+        assertThat(lead.statusCode()).as(lead.body()).isEqualTo(201);
+        return JSON.readTree(lead.body()).get("id").asText();
+    }
+
+    @Test
+    void anApprovalIsRequestedAndDecidedByTheDepartment() throws Exception {
+        LocalDate today = LedgerTime.today(clock);
+        assertThat(post("admin", "/api/units",
+                "{\"id\":\"361000\",\"name\":\"抚州市\",\"kind\":\"CITY\",\"peerGroup\":\"city\"}", null)
+                .statusCode()).isEqualTo(201);
+        assertThat(post("admin", "/api/units", "{\"id\":\"fz-zrzyj\",\"name\":\"抚州市自然资源局\","
+                + "\"kind\":\"DEPARTMENT\",\"parentId\":\"361000\",\"peerGroup\":\"departments\"}", null)
+                .statusCode()).isEqualTo(201);
+        String large = lead("361000", "大型制造有限公司", "C3011", "150000000");
+        String small = lead("361000", "小型制造有限公司", "C3011", "20000000");
+        String body = "{\"projectId\":\"%s\",\"departmentUnitId\":\"fz-zrzyj\",\"subject\":\"建设用地规划许可\","
+                + "\"timeLimitDays\":10,\"occurredOn\":\"" + today + "\"}";
+
+        assertThat(post("inspector", "/api/approvals", body.formatted(large), null).statusCode()).isEqualTo(403);
+        HttpResponse<String> requested = post("front", "/api/approvals", body.formatted(large), null);
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+        String id = JSON.readTree(requested.body()).get("id").asText();
+        assertThat(requested.headers().firstValue("Location")).hasValue("/api/approvals/" + id);
+
+        HttpResponse<String> refused = post("front", "/api/approvals", body.formatted(small), null);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("rule-violated").contains("20000000.00 CNY");
+        HttpResponse<String> unknown = post("front", "/api/approvals",
+                body.formatted("5b0e8c1e-0000-4000-8000-000000000000"), null);
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("unknown-reference");
+        HttpResponse<String> invalid = post("front", "/api/approvals",
+                "{\"projectId\":\"" + large + "\",\"departmentUnitId\":\"fz-zrzyj\",\"subject\":\"许可\","
+                        + "\"timeLimitDays\":0,\"occurredOn\":\"" + today + "\"}", null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("timeLimitDays");
+
+        String decision = "{\"granted\":true,\"reason\":\"材料齐全，同意\",\"occurredOn\":\"" + today + "\"}";
+        assertThat(post("front", "/api/approvals/" + id + "/decision", decision, "\"5\"").statusCode())
+                .isEqualTo(409);
+        HttpResponse<String> decided = post("front", "/api/approvals/" + id + "/decision", decision, "\"0\"");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.headers().firstValue("ETag")).hasValue("\"1\"");
+        HttpResponse<String> again = post("front", "/api/approvals/" + id + "/decision", decision, null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("illegal-transition");
+        assertThat(post("front", "/api/approvals/" + java.util.UUID.randomUUID() + "/decision", decision, null)
+                .statusCode()).isEqualTo(404);
+        assertThat(post("front", "/api/approvals/not-an-id/decision", decision, null).statusCode()).isEqualTo(404);
+    }
+
     private static String openBody(LocalDate today) {
         return """
                 {"subject":"年产5万吨新材料项目超期未开工","leadUnitId":"360802","assistingUnitIds":["360800"],

@@ -18,6 +18,8 @@ import com.zhaoshang.ledger.api.project.ResponsibleLeaderAssignedEvent;
 import com.zhaoshang.ledger.api.supervision.ConstructionDeadlineWarningIssuedEvent;
 import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
 import com.zhaoshang.ledger.api.supervision.IdleLandFoundEvent;
+import com.zhaoshang.ledger.api.supervision.LateEntryFlaggedEvent;
+import com.zhaoshang.ledger.api.supervision.ReportedVerifiedGapFlaggedEvent;
 import com.zhaoshang.ledger.api.supervision.LandReclaimProposedEvent;
 import com.zhaoshang.ledger.api.supervision.LandReclaimedEvent;
 import com.zhaoshang.ledger.api.supervision.ProjectStalledAfterSigningEvent;
@@ -256,6 +258,16 @@ public class ProjectsProjection {
 
     @EventHandler
     public void on(LandReclaimedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+    }
+
+    @EventHandler
+    public void on(ReportedVerifiedGapFlaggedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+    }
+
+    @EventHandler
+    public void on(LateEntryFlaggedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         advance(event.projectId(), sequence, recordedAt, null, Map.of());
     }
 

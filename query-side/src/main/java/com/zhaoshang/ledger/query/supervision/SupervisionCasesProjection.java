@@ -3,7 +3,9 @@ package com.zhaoshang.ledger.query.supervision;
 import com.zhaoshang.ledger.api.supervision.CaseStep;
 import com.zhaoshang.ledger.api.supervision.CaseStepTakenEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionCaseOpenedEvent;
+import com.zhaoshang.ledger.api.supervision.SupervisionCaseEscalatedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionCaseOverdueEvent;
+import com.zhaoshang.ledger.api.supervision.SupervisionCaseReportMissedEvent;
 import com.zhaoshang.ledger.api.value.UnitId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -84,6 +86,30 @@ public class SupervisionCasesProjection {
                         UPDATE supervision_case_view SET overdue_count = :count, version = :sequence
                         WHERE case_id = :caseId AND version < :sequence""")
                 .param("count", event.overdueCount())
+                .param("sequence", sequence)
+                .param("caseId", event.caseId())
+                .update();
+    }
+
+    @EventHandler
+    public void on(SupervisionCaseReportMissedEvent event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                        UPDATE supervision_case_view SET missed_reports = :missed, version = :sequence
+                        WHERE case_id = :caseId AND version < :sequence""")
+                .param("missed", event.missedReports())
+                .param("sequence", sequence)
+                .param("caseId", event.caseId())
+                .update();
+    }
+
+    @EventHandler
+    public void on(SupervisionCaseEscalatedEvent event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                        UPDATE supervision_case_view SET escalation_level = :level, escalated_to_unit_id = :toUnitId,
+                            version = :sequence
+                        WHERE case_id = :caseId AND version < :sequence""")
+                .param("level", event.level())
+                .param("toUnitId", event.toUnitId().value())
                 .param("sequence", sequence)
                 .param("caseId", event.caseId())
                 .update();

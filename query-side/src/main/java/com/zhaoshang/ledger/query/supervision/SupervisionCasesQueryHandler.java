@@ -43,7 +43,7 @@ public class SupervisionCasesQueryHandler {
             where.add("c.status <> 'CLOSED'");
         }
         if (query.overdueOnly()) {
-            where.add("c.overdue_count > 0 AND c.status <> 'CLOSED'");
+            where.add("(c.overdue_count > 0 OR c.missed_reports > 0) AND c.status <> 'CLOSED'");
         }
         List<SupervisionCaseSummary> cases = jdbc.sql("SELECT c.* FROM supervision_case_view c WHERE "
                         + String.join(" AND ", where) + " ORDER BY c.deadline_on, c.case_id")
@@ -51,13 +51,16 @@ public class SupervisionCasesQueryHandler {
                 .query((rs, n) -> {
                     String assisting = rs.getString("assisting_unit_ids");
                     String rule = rs.getString("rule");
+                    String escalatedTo = rs.getString("escalated_to_unit_id");
                     return new SupervisionCaseSummary(rs.getString("case_id"), rs.getString("subject"),
                             rs.getString("project_id"), rule == null ? null : SupervisionRule.valueOf(rule),
                             new UnitId(rs.getString("lead_unit_id")),
                             assisting.isEmpty() ? List.of() : Arrays.stream(assisting.split(",")).map(UnitId::new).toList(),
                             rs.getString("leader_name"), Rows.date(rs, "deadline_on"),
                             rs.getInt("reporting_frequency_days"), rs.getString("status"), rs.getInt("overdue_count"),
-                            Rows.date(rs, "opened_on"), Rows.date(rs, "last_step_on"), rs.getLong("version"));
+                            Rows.date(rs, "opened_on"), Rows.date(rs, "last_step_on"), rs.getLong("version"),
+                            rs.getInt("escalation_level"), escalatedTo == null ? null : new UnitId(escalatedTo),
+                            rs.getInt("missed_reports"));
                 })
                 .list();
         return new SupervisionCaseList(cases);

@@ -12,6 +12,7 @@ import com.zhaoshang.ledger.api.supervision.IdleLandFoundEvent;
 import com.zhaoshang.ledger.api.supervision.LandReclaimProposedEvent;
 import com.zhaoshang.ledger.api.supervision.LandReclaimedEvent;
 import com.zhaoshang.ledger.api.supervision.ProjectStalledAfterSigningEvent;
+import com.zhaoshang.ledger.api.supervision.ReportedVerifiedGapFlaggedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionRule;
 import com.zhaoshang.ledger.api.value.ResponsibleLeader;
 import com.zhaoshang.ledger.api.value.UnitId;
@@ -34,14 +35,16 @@ import java.util.Set;
  * and closed ({@code open = false}, {@code resolved_on}) by the fact that resolves it — construction start or
  * termination close every finding; registration, land assignment and capital arrival close the stall warning; an
  * inspector's reclamation closes the idle-land findings. Idempotent: inserts do nothing on conflict, closing only
- * touches open rows; events of one project arrive in order.
+ * touches open rows; events of one project arrive in order. A reported-vs-verified gap (rule 8) stays open: no
+ * later fact undoes it.
  */
 @Component
 @ProcessingGroup(SupervisionProjection.GROUP)
 public class SupervisionProjection {
 
     public static final String GROUP = "supervision";
-    private static final Set<FindingKind> ALL = EnumSet.allOf(FindingKind.class);
+    /** What construction start or termination resolves: every finding but a reported-vs-verified gap (a fact). */
+    private static final Set<FindingKind> ALL = EnumSet.complementOf(EnumSet.of(FindingKind.REPORTED_VERIFIED_GAP));
     private static final Set<FindingKind> STALL = EnumSet.of(FindingKind.STALLED_AFTER_SIGNING);
     private static final Set<FindingKind> IDLE_LAND = EnumSet.of(FindingKind.IDLE_LAND, FindingKind.LAND_RECLAIM_PROPOSED);
 
@@ -84,6 +87,17 @@ public class SupervisionProjection {
         open(new Row(event.projectId(), FindingKind.LAND_RECLAIM_PROPOSED, event.rule(), event.unitId(),
                 event.landAssignedOn(), event.occurredOn(), null, event.idleLandReclaimDays(), event.detectedOn(), null,
                 event.parcelId(), event.areaMu()), recordedAt);
+    }
+
+    /**
+     * 防止水份: the project's first flagged gap is an open finding (since/due/detected: the verification date;
+     * ruleDays: the threshold in percent); every gap is listed by {@code /api/supervision/verification-gaps}.
+     */
+    @EventHandler
+    public void on(ReportedVerifiedGapFlaggedEvent event, @Timestamp Instant recordedAt) {
+        open(new Row(event.projectId(), FindingKind.REPORTED_VERIFIED_GAP, event.rule(), event.unitId(),
+                event.occurredOn(), event.occurredOn(), null,
+                event.thresholdRatio().movePointRight(2).intValue(), event.occurredOn(), null, null, null), recordedAt);
     }
 
     @EventHandler

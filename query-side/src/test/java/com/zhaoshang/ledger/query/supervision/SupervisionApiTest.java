@@ -2,7 +2,12 @@ package com.zhaoshang.ledger.query.supervision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhaoshang.ledger.api.project.ProjectSignedEvent;
+import com.zhaoshang.ledger.api.supervision.ApprovalDecidedEvent;
+import com.zhaoshang.ledger.api.supervision.ApprovalDeemedGrantedEvent;
+import com.zhaoshang.ledger.api.supervision.ApprovalRequestedEvent;
 import com.zhaoshang.ledger.api.supervision.ConstructionOverdueEvent;
+import com.zhaoshang.ledger.api.supervision.LateEntryFlaggedEvent;
+import com.zhaoshang.ledger.api.supervision.ReportedVerifiedGapFlaggedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionCaseOpenedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionRule;
 import com.zhaoshang.ledger.api.value.Money;
@@ -15,6 +20,7 @@ import com.zhaoshang.ledger.query.testing.QuerySideIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,5 +105,89 @@ class SupervisionApiTest extends QuerySideIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void verificationGapsAndLateEntriesForInspectors() {
+        String root = Facts.freshUnitId("city");
+        String district = Facts.freshUnitId("district");
+        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        publish(Facts.unit(root, "市", UnitKind.CITY, null, "city", at),
+                Facts.unit(district, "区", UnitKind.DISTRICT, root, "districts", at));
+        ProjectStream project = ProjectStream.fresh();
+        UnitId unit = new UnitId(district);
+        publish(project.next(Facts.lead(project.projectId(), "年产10万吨锂电新材料项目", district, SIGNED_ON), at),
+                project.next(new LateEntryFlaggedEvent(project.projectId(), unit, SupervisionRule.LATE_ENTRY,
+                        "LeadRegisteredEvent", 7, SIGNED_ON, SIGNED_ON.plusDays(12), 12), at),
+                project.next(new ReportedVerifiedGapFlaggedEvent(project.projectId(), unit, "a-1",
+                        SupervisionRule.REPORTED_VERIFIED_GAP, new BigDecimal("0.20"), Money.cny("30000000"),
+                        Money.cny("20000000"), new BigDecimal("0.3333"), SIGNED_ON.plusDays(20)), at));
+
+        JsonNode gaps = awaitJson(() -> get("/api/supervision/verification-gaps?unitId=" + root),
+                json -> json.path("gaps").size() == 1 && json.path("gaps").get(0).has("projectName"));
+        JsonNode gap = gaps.path("gaps").get(0);
+        assertThat(gap.path("arrivalId").asText()).isEqualTo("a-1");
+        assertThat(gap.path("reported").path("amount").decimalValue()).isEqualByComparingTo("30000000");
+        assertThat(gap.path("gapRatio").decimalValue()).isEqualByComparingTo("0.3333");
+        JsonNode late = awaitJson(() -> get("/api/supervision/late-entries?unitId=" + district + "&from="
+                + SIGNED_ON + "&to=" + SIGNED_ON.plusDays(12)), json -> json.path("entries").size() == 1);
+        assertThat(late.path("entries").get(0).path("factType").asText()).isEqualTo("LeadRegisteredEvent");
+        assertThat(late.path("entries").get(0).path("lagDays").asLong()).isEqualTo(12);
+        assertThat(json(get("/api/supervision/late-entries?unitId=" + root + "&to=" + SIGNED_ON.plusDays(11)))
+                .path("entries")).isEmpty();
+        assertThat(json(get("/api/supervision/projects/" + project.projectId() + "/findings")).path("findings")
+                .get(0).path("kind").asText()).isEqualTo("REPORTED_VERIFIED_GAP");
+
+        HttpResponse<String> bad = get("/api/supervision/late-entries?from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void approvalsPerUnitAndStatusAndADeemedGrantNamesTheLapsedDepartment() {
+        String root = Facts.freshUnitId("city");
+        String department = Facts.freshUnitId("dept");
+        String district = Facts.freshUnitId("district");
+        Instant at = Instant.parse("2024-01-01T00:00:00Z");
+        publish(Facts.unit(root, "市", UnitKind.CITY, null, "city", at),
+                Facts.unit(department, "市自然资源局", UnitKind.DEPARTMENT, root, "departments", at),
+                Facts.unit(district, "区", UnitKind.DISTRICT, root, "districts", at));
+        ProjectStream project = ProjectStream.fresh();
+        publish(project.next(Facts.lead(project.projectId(), "年产10万吨锂电新材料项目", district, SIGNED_ON), at));
+        String lapsed = java.util.UUID.randomUUID().toString();
+        String decided = java.util.UUID.randomUUID().toString();
+        LocalDate dueOn = SIGNED_ON.plusDays(14);
+        Facts.ProjectStream lapsedStream = new Facts.ProjectStream(lapsed);
+        Facts.ProjectStream decidedStream = new Facts.ProjectStream(decided);
+        publish(lapsedStream.next(new ApprovalRequestedEvent(lapsed, project.projectId(), department, "建设用地规划许可",
+                        true, Money.cny("200000000"), 10, dueOn, true, SIGNED_ON), at),
+                lapsedStream.next(new ApprovalDeemedGrantedEvent(lapsed, project.projectId(), department, 10, dueOn,
+                        dueOn.plusDays(1)), at),
+                decidedStream.next(new ApprovalRequestedEvent(decided, project.projectId(), department, "环评批复",
+                        true, Money.cny("200000000"), 10, dueOn, true, SIGNED_ON), at),
+                decidedStream.next(new ApprovalDecidedEvent(decided, department, false, "材料不全", SIGNED_ON), at));
+
+        JsonNode deemed = awaitJson(() -> get("/api/approvals?unitId=" + district + "&status=DEEMED_GRANTED"),
+                json -> json.path("approvals").size() == 1
+                        && json.path("approvals").get(0).has("projectName"));
+        JsonNode approval = deemed.path("approvals").get(0);
+        assertThat(approval.path("approvalId").asText()).isEqualTo(lapsed);
+        assertThat(approval.path("responsibleDepartmentUnitId").asText()).isEqualTo(department);
+        assertThat(approval.path("decidedOn").asText()).isEqualTo(dueOn.plusDays(1).toString());
+        awaitJson(() -> get("/api/approvals?unitId=" + department), json -> json.path("approvals").size() == 2);
+        assertThat(json(get("/api/approvals?unitId=" + root + "&status=REFUSED")).path("approvals").get(0)
+                .path("reason").asText()).isEqualTo("材料不全");
+        assertThat(json(get("/api/approvals?unitId=" + root + "&status=PENDING")).path("approvals")).isEmpty();
+
+        HttpResponse<String> one = get("/api/approvals/" + lapsed);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(json(one).path("status").asText()).isEqualTo("DEEMED_GRANTED");
+        HttpResponse<String> missing = get("/api/approvals/" + java.util.UUID.randomUUID());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(get("/api/approvals?status=LOST").statusCode()).isEqualTo(400);
     }
 }

@@ -79,6 +79,43 @@ class SupervisionCasesProjectionTest {
                 .isEmpty();
     }
 
+    @Test
+    void anEscalatedCaseShowsItsLevelAndTheUnitItWentTo() throws Exception {
+        String escalated = UUID.randomUUID().toString();
+        EventMessage<?> escalation = event(escalated, 3, new SupervisionCaseEscalatedEvent(escalated,
+                new UnitId(district), new UnitId(city), 2, 1, 2, OPENED_ON.plusDays(38)));
+        deliver(event(escalated, 0, opened(escalated, "赵六")),
+                event(escalated, 1, new SupervisionCaseOverdueEvent(escalated, OPENED_ON.plusDays(30), 1, 7,
+                        OPENED_ON.plusDays(31))),
+                event(escalated, 2, new SupervisionCaseOverdueEvent(escalated, OPENED_ON.plusDays(30), 2, 7,
+                        OPENED_ON.plusDays(38))),
+                escalation, escalation);
+
+        SupervisionCaseSummary summary = views.handle(new FindSupervisionCasesQuery(new UnitId(city), "赵六", true,
+                true)).cases().get(0);
+        assertThat(summary.escalationLevel()).isEqualTo(1);
+        assertThat(summary.escalatedToUnitId()).isEqualTo(new UnitId(city));
+        assertThat(summary.overdueCount()).isEqualTo(2);
+        assertThat(summary.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aCaseThatMissedAReportCountsAmongTheOverdueOnes() throws Exception {
+        String silent = UUID.randomUUID().toString();
+        deliver(event(silent, 0, opened(silent, "钱七")),
+                event(silent, 1, new CaseStepTakenEvent(silent, CaseStep.REVIEW, null, OPENED_ON)),
+                event(silent, 2, new CaseStepTakenEvent(silent, CaseStep.ISSUE, null, OPENED_ON)),
+                event(silent, 3, new SupervisionCaseReportMissedEvent(silent, new UnitId(district), 1, 7, OPENED_ON,
+                        OPENED_ON.plusDays(8))));
+
+        assertThat(views.handle(new FindSupervisionCasesQuery(new UnitId(district), "钱七", true, true)).cases())
+                .singleElement().satisfies(c -> {
+                    assertThat(c.missedReports()).isEqualTo(1);
+                    assertThat(c.overdueCount()).isZero();
+                    assertThat(c.status()).isEqualTo("ISSUED");
+                });
+    }
+
     private SupervisionCaseOpenedEvent opened(String caseId, String leader) {
         return new SupervisionCaseOpenedEvent(caseId, "超期未开工", null, SupervisionRule.CONSTRUCTION_DEADLINE,
                 new UnitId(district), List.of(new UnitId(city)), new ResponsibleLeader(leader, "副区长", null),

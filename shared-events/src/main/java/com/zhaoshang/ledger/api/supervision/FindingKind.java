@@ -6,5 +6,7 @@ public enum FindingKind {
     CONSTRUCTION_OVERDUE,
     STALLED_AFTER_SIGNING,
     IDLE_LAND,
-    LAND_RECLAIM_PROPOSED
+    LAND_RECLAIM_PROPOSED,
+    /** 防止水份: a verification short of the reported amount beyond the threshold; stays open (the gap is a fact). */
+    REPORTED_VERIFIED_GAP
 }

@@ -10,5 +10,9 @@ public enum SupervisionRule {
     /** 签约即止: no lifecycle fact for a while after signing. */
     STALLED_AFTER_SIGNING,
     /** 圈而不建, 占而不用: land assigned and no construction; a finding after one period, a reclaim proposal after two. */
-    IDLE_LAND
+    IDLE_LAND,
+    /** 防止水份: a verified amount short of the reported one by more than the threshold ratio. */
+    REPORTED_VERIFIED_GAP,
+    /** 补录: a fact recorded more than the threshold number of days after it happened. */
+    LATE_ENTRY
 }

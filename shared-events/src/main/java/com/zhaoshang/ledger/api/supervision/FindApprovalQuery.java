@@ -1,0 +1,5 @@
+package com.zhaoshang.ledger.api.supervision;
+
+/** One approval request; answered with an {@code Optional<ApprovalSummary>}. */
+public record FindApprovalQuery(String approvalId) {
+}
