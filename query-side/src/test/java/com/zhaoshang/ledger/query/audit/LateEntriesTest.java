@@ -72,7 +72,8 @@ class LateEntriesTest extends QuerySideIntegrationTest {
                 Facts.unit(team, "招商小组", UnitKind.TEAM, town, Facts.freshUnitId("teams"), at),
                 Facts.unit(otherTown, "另一镇", UnitKind.TOWN, null, Facts.freshUnitId("towns"), at),
                 Facts.message("Bulletin", bulletinId, 0, new BulletinPublishedEvent(bulletinId, BulletinKind.QUARTERLY,
-                        "一季度招商引资通报", towns, null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31)),
+                        "一季度招商引资通报", towns, null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
+                        false, null),
                         Facts.ADMIN, PUBLISHED));
     }
 
@@ -168,7 +169,7 @@ class LateEntriesTest extends QuerySideIntegrationTest {
                         Facts.ADMIN, Instant.parse("2025-06-20T00:00:00Z")),
                 Facts.message("Bulletin", campaignBulletin, 0, new BulletinPublishedEvent(campaignBulletin,
                         BulletinKind.CAMPAIGN_FINAL, "百日会战总结通报", null, campaignId, LocalDate.of(2025, 7, 1),
-                        LocalDate.of(2025, 9, 30)), Facts.ADMIN, Instant.parse("2025-10-01T01:00:00Z")),
+                        LocalDate.of(2025, 9, 30), false, null), Facts.ADMIN, Instant.parse("2025-10-01T01:00:00Z")),
                 Facts.activity(activityId, team, ActivityKind.COMPANY_VISIT, "走访企业", LocalDate.of(2025, 9, 29),
                         Instant.parse("2025-10-01T02:00:00Z")));
 
