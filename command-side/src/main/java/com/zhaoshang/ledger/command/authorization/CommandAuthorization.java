@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Who may send which command, checked on the command bus against the aggregate's owning unit (not only the URL):
@@ -113,21 +114,21 @@ public class CommandAuthorization {
     // ---- policies -------------------------------------------------------------------------------------------------
 
     /** A front office records only for its own unit and the units below it. */
-    void frontOfficeRecordsForItsUnitsOnly(Actor actor, List<UnitId> units, String what) {
+    void frontOfficeRecordsForItsUnitsOnly(Actor actor, Supplier<List<UnitId>> units, String what) {
         requireRole(actor, Role.FRONT_OFFICE, what);
-        requireInScope(actor, units, what);
+        requireInScope(actor, units.get(), what);
     }
 
     /** A verifier verifies (入库, 认定进资) only projects of its unit subtree. */
-    void verifierVerifiesWithinItsUnits(Actor actor, List<UnitId> units, String what) {
+    void verifierVerifiesWithinItsUnits(Actor actor, Supplier<List<UnitId>> units, String what) {
         requireRole(actor, Role.VERIFIER, what);
-        requireInScope(actor, units, what);
+        requireInScope(actor, units.get(), what);
     }
 
     /** An inspector opens cases and confirms reclamation only within its unit subtree. */
-    void inspectorSupervisesWithinItsUnits(Actor actor, List<UnitId> units, String what) {
+    void inspectorSupervisesWithinItsUnits(Actor actor, Supplier<List<UnitId>> units, String what) {
         requireRole(actor, Role.INSPECTOR, what);
-        requireInScope(actor, units, what);
+        requireInScope(actor, units.get(), what);
     }
 
     /**
@@ -158,7 +159,7 @@ public class CommandAuthorization {
 
     /** A command about an existing aggregate (project, complaint): its units must be in scope. */
     private <T> void project(Class<T> type, Function<T, String> aggregateId, Role role) {
-        on(type, (command, actor) -> byRole(role, actor, aggregates.unitsOf(aggregateId.apply(command)),
+        on(type, (command, actor) -> byRole(role, actor, () -> aggregates.unitsOf(aggregateId.apply(command)),
                 type.getSimpleName()));
     }
 
@@ -166,11 +167,11 @@ public class CommandAuthorization {
     private <T> void unit(Class<T> type, Function<T, UnitId> unit, Role role) {
         on(type, (command, actor) -> {
             UnitId named = unit.apply(command);
-            byRole(role, actor, named == null ? List.of() : List.of(named), type.getSimpleName());
+            byRole(role, actor, () -> named == null ? List.of() : List.of(named), type.getSimpleName());
         });
     }
 
-    private void byRole(Role role, Actor actor, List<UnitId> units, String what) {
+    private void byRole(Role role, Actor actor, Supplier<List<UnitId>> units, String what) {
         switch (role) {
             case FRONT_OFFICE -> frontOfficeRecordsForItsUnitsOnly(actor, units, what);
             case VERIFIER -> verifierVerifiesWithinItsUnits(actor, units, what);

@@ -40,64 +40,63 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
 
     enum Target { NONE, PROJECT, ARRIVAL, CASE, COMPLAINT }
 
-    /** A route: its path with {id} and {arrival}, the target it needs, and a valid body. */
-    record Route(String path, Target target, String body) {
+    /** A route: its path with {id} and {arrival}, the target it needs, a valid body and a user who may send it. */
+    record Route(String path, Target target, String body, String user) {
     }
 
-    private List<Route> routes() {
-        LocalDate today = LedgerTime.today(clock);
+    static List<Route> routes(LocalDate today) {
         String occurred = "{\"occurredOn\":\"" + today + "\"}";
         String step = "{\"note\":\"已办理\",\"occurredOn\":\"" + today + "\"}";
         String ending = "{\"reason\":\"投资方调整计划\",\"occurredOn\":\"" + today + "\"}";
         return List.of(
-                new Route("/api/units", Target.NONE, null),
+                new Route("/api/units", Target.NONE, null, "admin"),
                 new Route("/api/campaigns", Target.NONE, """
                         {"name":"百日会战","from":"2026-07-01","to":"2026-09-30",
-                         "targets":[{"unitId":"360802","indicator":"LEADS_COLLECTED","target":10}]}"""),
+                         "targets":[{"unitId":"360802","indicator":"LEADS_COLLECTED","target":10}]}""", "admin"),
                 new Route("/api/bulletins", Target.NONE,
-                        "{\"peerGroup\":\"district\",\"from\":\"2026-07-01\",\"to\":\"2026-09-30\",\"title\":\"第三季度评比\"}"),
-                new Route("/api/projects", Target.NONE, null),
-                new Route("/api/projects/{id}/negotiation", Target.PROJECT, occurred),
+                        "{\"peerGroup\":\"district\",\"from\":\"2026-07-01\",\"to\":\"2026-09-30\",\"title\":\"第三季度评比\"}", "admin"),
+                new Route("/api/projects", Target.NONE, null, "front"),
+                new Route("/api/projects/{id}/negotiation", Target.PROJECT, occurred, "front"),
                 new Route("/api/projects/{id}/intent", Target.PROJECT,
-                        "{\"amount\":{\"amount\":\"100000000\",\"currency\":\"CNY\"},\"occurredOn\":\"" + today + "\"}"),
+                        "{\"amount\":{\"amount\":\"100000000\",\"currency\":\"CNY\"},\"occurredOn\":\"" + today + "\"}", "front"),
                 new Route("/api/projects/{id}/signing", Target.PROJECT,
                         "{\"contractAmount\":{\"amount\":\"92900000.00\",\"currency\":\"CNY\"},"
-                                + "\"responsibleLeader\":{\"name\":\"张伟\",\"title\":\"副区长\"},\"occurredOn\":\"" + today + "\"}"),
+                                + "\"responsibleLeader\":{\"name\":\"张伟\",\"title\":\"副区长\"},\"occurredOn\":\"" + today + "\"}", "front"),
                 new Route("/api/projects/{id}/registration", Target.PROJECT,
-                        "{\"evidence\":{\"kind\":\"CONTRACT_DOCUMENTS\",\"reference\":\"JZ-1\"},\"occurredOn\":\"" + today + "\"}"),
+                        "{\"evidence\":{\"kind\":\"CONTRACT_DOCUMENTS\",\"reference\":\"JZ-1\"},\"occurredOn\":\"" + today + "\"}", "verifier"),
                 new Route("/api/projects/{id}/land", Target.PROJECT,
-                        "{\"parcelId\":\"JZ-05\",\"areaMu\":\"85.5\",\"occurredOn\":\"" + today + "\"}"),
-                new Route("/api/projects/{id}/construction-start", Target.PROJECT, occurred),
+                        "{\"parcelId\":\"JZ-05\",\"areaMu\":\"85.5\",\"occurredOn\":\"" + today + "\"}", "front"),
+                new Route("/api/projects/{id}/construction-start", Target.PROJECT, occurred, "front"),
                 new Route("/api/projects/{id}/capital-arrivals", Target.PROJECT,
-                        "{\"amount\":{\"amount\":\"3000\",\"currency\":\"CNY\"},\"occurredOn\":\"" + today + "\"}"),
+                        "{\"amount\":{\"amount\":\"3000\",\"currency\":\"CNY\"},\"occurredOn\":\"" + today + "\"}", "front"),
                 new Route("/api/projects/{id}/capital-arrivals/{arrival}/verification", Target.ARRIVAL,
                         "{\"verifiedAmount\":{\"amount\":\"2800\",\"currency\":\"CNY\"},"
-                                + "\"evidence\":{\"kind\":\"BANK_RECEIPT\",\"reference\":\"ICBC-1\"}}"),
-                new Route("/api/projects/{id}/completion", Target.PROJECT, occurred),
-                new Route("/api/projects/{id}/production-start", Target.PROJECT, occurred),
-                new Route("/api/projects/{id}/abandonment", Target.PROJECT, ending),
-                new Route("/api/projects/{id}/termination", Target.PROJECT, ending),
+                                + "\"evidence\":{\"kind\":\"BANK_RECEIPT\",\"reference\":\"ICBC-1\"}}", "verifier"),
+                new Route("/api/projects/{id}/completion", Target.PROJECT, occurred, "front"),
+                new Route("/api/projects/{id}/production-start", Target.PROJECT, occurred, "front"),
+                new Route("/api/projects/{id}/abandonment", Target.PROJECT, ending, "front"),
+                new Route("/api/projects/{id}/termination", Target.PROJECT, ending, "front"),
                 new Route("/api/projects/{id}/responsible-leader", Target.PROJECT,
-                        "{\"responsibleLeader\":{\"name\":\"李强\",\"title\":\"区长\"},\"occurredOn\":\"" + today + "\"}"),
-                new Route("/api/projects/{id}/land-reclamation", Target.PROJECT, ending),
-                new Route("/api/activities", Target.NONE, RequestBodies.activity("360802")),
-                new Route("/api/complaints", Target.NONE, complaintBody(today)),
+                        "{\"responsibleLeader\":{\"name\":\"李强\",\"title\":\"区长\"},\"occurredOn\":\"" + today + "\"}", "front"),
+                new Route("/api/projects/{id}/land-reclamation", Target.PROJECT, ending, "inspector"),
+                new Route("/api/activities", Target.NONE, RequestBodies.activity("360802"), "front"),
+                new Route("/api/complaints", Target.NONE, complaintBody(today), "front"),
                 new Route("/api/complaints/{id}/answer", Target.COMPLAINT,
-                        "{\"answer\":\"已协调办理\",\"occurredOn\":\"" + today + "\"}"),
-                new Route("/api/supervision-cases", Target.NONE, caseBody(today)),
-                new Route("/api/supervision-cases/{id}/review", Target.CASE, step),
-                new Route("/api/supervision-cases/{id}/issue", Target.CASE, step),
-                new Route("/api/supervision-cases/{id}/acknowledgement", Target.CASE, step),
-                new Route("/api/supervision-cases/{id}/handling", Target.CASE, step),
-                new Route("/api/supervision-cases/{id}/report", Target.CASE, step),
-                new Route("/api/supervision-cases/{id}/recheck", Target.CASE, step),
-                new Route("/api/supervision-cases/{id}/closing", Target.CASE, step));
+                        "{\"answer\":\"已协调办理\",\"occurredOn\":\"" + today + "\"}", "front"),
+                new Route("/api/supervision-cases", Target.NONE, caseBody(today), "inspector"),
+                new Route("/api/supervision-cases/{id}/review", Target.CASE, step, "leader"),
+                new Route("/api/supervision-cases/{id}/issue", Target.CASE, step, "inspector"),
+                new Route("/api/supervision-cases/{id}/acknowledgement", Target.CASE, step, "front"),
+                new Route("/api/supervision-cases/{id}/handling", Target.CASE, step, "front"),
+                new Route("/api/supervision-cases/{id}/report", Target.CASE, step, "front"),
+                new Route("/api/supervision-cases/{id}/recheck", Target.CASE, step, "inspector"),
+                new Route("/api/supervision-cases/{id}/closing", Target.CASE, step, "inspector"));
     }
 
     @Test
     void everyRouteAsEveryCallerMatchesTheDocumentedTable() throws IOException {
         Map<String, List<String>> outcomes = new LinkedHashMap<>();
-        for (Route route : routes()) {
+        for (Route route : routes(LedgerTime.today(clock))) {
             List<String> row = new ArrayList<>();
             String[] target = null;
             for (String caller : CALLERS) {
@@ -128,7 +127,7 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
                 .isEqualTo(expected);
     }
 
-    private String body(Route route) {
+    static String body(Route route) {
         if (route.path().equals("/api/units")) {
             return RequestBodies.unit("m-" + UUID.randomUUID().toString().substring(0, 8), "360800");
         }
@@ -138,14 +137,17 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
         return route.body();
     }
 
-    /** A fresh aggregate of unit 360802: {id, arrival}. */
     private String[] newTarget(Target target) {
-        LocalDate today = LedgerTime.today(clock);
+        return newTarget(http, LedgerTime.today(clock), target);
+    }
+
+    /** A fresh aggregate of unit 360802: {id, arrival}. */
+    static String[] newTarget(CommandHttp http, LocalDate today, Target target) {
         return switch (target) {
             case NONE -> new String[]{"", ""};
-            case PROJECT -> new String[]{lead(), ""};
+            case PROJECT -> new String[]{lead(http), ""};
             case ARRIVAL -> {
-                String project = lead();
+                String project = lead(http);
                 CommandHttp.Answer signed = http.post("front", "/api/projects/" + project + "/signing",
                         "{\"contractAmount\":{\"amount\":\"92900000.00\",\"currency\":\"CNY\"},"
                                 + "\"responsibleLeader\":{\"name\":\"张伟\",\"title\":\"副区长\"},\"occurredOn\":\"" + today + "\"}");
@@ -155,17 +157,17 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
                 assertThat(arrival.status()).as(arrival.toString()).isEqualTo(201);
                 yield new String[]{project, arrival.json().get("id").asText()};
             }
-            case CASE -> new String[]{created("inspector", "/api/supervision-cases", caseBody(today)), ""};
-            case COMPLAINT -> new String[]{created("front", "/api/complaints", complaintBody(today)), ""};
+            case CASE -> new String[]{created(http, "inspector", "/api/supervision-cases", caseBody(today)), ""};
+            case COMPLAINT -> new String[]{created(http, "front", "/api/complaints", complaintBody(today)), ""};
         };
     }
 
-    private String lead() {
-        return created("front", "/api/projects",
+    private static String lead(CommandHttp http) {
+        return created(http, "front", "/api/projects",
                 RequestBodies.lead("360802", "矩阵测试" + SEQUENCE.incrementAndGet() + "有限公司", null));
     }
 
-    private String created(String user, String path, String body) {
+    private static String created(CommandHttp http, String user, String path, String body) {
         CommandHttp.Answer answer = http.post(user, path, body);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().get("id").asText();
