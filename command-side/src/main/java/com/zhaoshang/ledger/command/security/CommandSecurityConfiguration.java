@@ -116,7 +116,7 @@ public class CommandSecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable);
         if (mode == CommandSecurityProperties.Mode.JWT) {
             CommandSecurityProperties.Jwt settings = properties.jwt();
-            JwtDecoder decoder = JwtActors.decoder(settings, clock);
+            JwtDecoder decoder = JwtActors.decoder(properties, clock);
             http.httpBasic(AbstractHttpConfigurer::disable)
                     .oauth2ResourceServer(resource -> resource
                             .authenticationEntryPoint(unauthenticated)

@@ -47,4 +47,14 @@ class SecurityModeTest {
         assertThatThrownBy(() -> CommandSecurityConfiguration.checkedMode(
                 new CommandSecurityProperties(List.of(), "open", null), plain)).hasMessageContaining("jwt or demo");
     }
+
+    @Test
+    void nothingConfiguredStartsButAdmitsNoTokenWhileAnExplicitJwtModeNeedsItsSettings() {
+        org.springframework.security.oauth2.jwt.JwtDecoder unconfigured =
+                JwtActors.decoder(new CommandSecurityProperties(List.of()), java.time.Clock.systemUTC());
+        assertThatThrownBy(() -> unconfigured.decode("any.token.here"))
+                .isInstanceOf(org.springframework.security.oauth2.jwt.JwtException.class);
+        assertThatThrownBy(() -> JwtActors.decoder(new CommandSecurityProperties(List.of(), "jwt", null),
+                java.time.Clock.systemUTC())).hasMessageContaining("issuer");
+    }
 }

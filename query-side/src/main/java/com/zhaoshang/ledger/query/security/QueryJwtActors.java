@@ -11,6 +11,7 @@ import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -40,7 +41,20 @@ final class QueryJwtActors {
     private QueryJwtActors() {
     }
 
-    static JwtDecoder decoder(QuerySecurityProperties.Jwt settings, Clock clock) {
+    /**
+     * The decoder of {@code ledger.security.jwt.*}. With {@code mode} left unset and nothing configured at all (no
+     * users, no issuer), it refuses every token, so an unconfigured application starts but admits nobody; an explicit
+     * {@code mode=jwt} without issuer, audience or key refuses to start.
+     */
+    static JwtDecoder decoder(QuerySecurityProperties properties, Clock clock) {
+        QuerySecurityProperties.Jwt settings = properties.jwt();
+        boolean unconfigured = blank(settings.issuer()) && blank(settings.audience()) && blank(settings.jwkSetUri())
+                && blank(settings.publicKeyLocation());
+        if (unconfigured && (properties.mode() == null || properties.mode().isBlank())) {
+            return token -> {
+                throw new BadJwtException("no token issuer is configured (ledger.security.jwt.*)");
+            };
+        }
         if (blank(settings.issuer()) || blank(settings.audience())) {
             throw new IllegalStateException("ledger.security.mode=jwt needs ledger.security.jwt.issuer and "
                     + "ledger.security.jwt.audience");

@@ -88,7 +88,7 @@ public class QuerySecurityConfiguration {
                         .anyRequest().authenticated());
         if (mode == QuerySecurityProperties.Mode.JWT) {
             QuerySecurityProperties.Jwt settings = properties.jwt();
-            JwtDecoder decoder = QueryJwtActors.decoder(settings, clock);
+            JwtDecoder decoder = QueryJwtActors.decoder(properties, clock);
             http.httpBasic(AbstractHttpConfigurer::disable)
                     .oauth2ResourceServer(resource -> resource
                             .authenticationEntryPoint(unauthenticated)
