@@ -1,11 +1,13 @@
 package com.zhaoshang.ledger.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zhaoshang.ledger.command.security.CommandDenialLog;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyClaim;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyStore;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyTicket;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,8 @@ import java.util.concurrent.ExecutionException;
  * <p>
  * Answers: {@code 201}/{@code 200} with {@code {"id", "version"}} on success; a domain refusal as a problem (stored
  * under the key, so the same request is refused the same way again); an unexpected failure is rethrown (500) after
- * releasing the key.
+ * releasing the key. A refusal for want of rights (403: another unit's aggregate) is also recorded in the
+ * {@link CommandDenialLog}, outside the command's rolled-back transaction.
  */
 @Component
 public class CommandSender {
@@ -31,13 +34,15 @@ public class CommandSender {
     private final IdempotencyStore idempotency;
     private final CommandFailures failures;
     private final ObjectMapper objectMapper;
+    private final CommandDenialLog denials;
 
     public CommandSender(CommandGateway gateway, IdempotencyStore idempotency, CommandFailures failures,
-                         ObjectMapper objectMapper) {
+                         ObjectMapper objectMapper, CommandDenialLog denials) {
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.failures = failures;
         this.objectMapper = objectMapper;
+        this.denials = denials;
     }
 
     public ResponseEntity<String> send(CommandContext context, ReplyShape shape, Object command) {
@@ -79,6 +84,10 @@ public class CommandSender {
                 throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
             }
             ProblemDetail problem = refusal.get().problem();
+            if (problem.getStatus() == HttpStatus.FORBIDDEN.value()) {
+                denials.record(context.actor(), context.method(), context.path(), problem.getStatus(),
+                        problem.getDetail());
+            }
             Problems.setInstance(problem, context.path());
             CommandAnswer answer = CommandAnswer.problem(problem, objectMapper);
             if (ticket != null) {

@@ -1,6 +1,10 @@
 package com.zhaoshang.ledger.command.web;
 
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +23,19 @@ public class CommandWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CommandContextResolver());
+    }
+
+    /**
+     * Text fields take JSON strings only: a number or boolean where text is expected ({@code "unitId":360802}) is a
+     * 400, not silently turned into text. Jackson already refuses trailing content after the body's document
+     * ({@code spring.jackson.parser/deserialization} in the side's defaults).
+     */
+    @Bean
+    public Jackson2ObjectMapperBuilderCustomizer commandStrictTextCoercion() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     /** Runs after Spring Security's filters (order -100), so anonymous clients never make the server read a body. */

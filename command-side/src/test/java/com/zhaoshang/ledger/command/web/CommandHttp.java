@@ -20,7 +20,9 @@ final class CommandHttp {
 
     static final Map<String, String> PASSWORDS = Map.of(
             "admin", "admin-pw", "front", "front-pw", "front2", "front2-pw", "verifier", "verifier-pw",
-            "leader", "leader-pw");
+            "leader", "leader-pw", "inspector", "inspector-pw", "front-city", "front-city-pw",
+            "front-sibling", "front-sibling-pw", "verifier-sibling", "verifier-sibling-pw",
+            "inspector-sibling", "inspector-sibling-pw");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();

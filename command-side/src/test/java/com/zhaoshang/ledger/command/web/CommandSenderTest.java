@@ -49,7 +49,8 @@ class CommandSenderTest {
     void sender() {
         gateway = mock(CommandGateway.class);
         store = mock(IdempotencyStore.class);
-        sender = new CommandSender(gateway, store, new CommandFailures(), new ObjectMapper());
+        sender = new CommandSender(gateway, store, new CommandFailures(), new ObjectMapper(),
+                org.mockito.Mockito.mock(com.zhaoshang.ledger.command.security.CommandDenialLog.class));
         when(store.claim(eq("front"), eq("key-1"), any())).thenReturn(new IdempotencyClaim.Claimed(TICKET));
     }
 

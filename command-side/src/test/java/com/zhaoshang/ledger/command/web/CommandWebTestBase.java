@@ -15,7 +15,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command side on a random port over a real PostgreSQL, with one user per role. Subclasses share the context
+ * The command side on a random port over a real PostgreSQL, with one user per role (front offices of the city 360800,
+ * its district 360802 and the sibling district 360803; verifiers and inspectors of the city and of 360803). Subclasses share the context
  * (and so the database): they use fresh ids and count rows of their own aggregates only.
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -40,6 +41,26 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ledger.security.users[4].password={noop}leader-pw",
                 "ledger.security.users[4].role=LEADER",
                 "ledger.security.users[4].unit-id=360800",
+                "ledger.security.users[5].username=inspector",
+                "ledger.security.users[5].password={noop}inspector-pw",
+                "ledger.security.users[5].role=INSPECTOR",
+                "ledger.security.users[5].unit-id=360800",
+                "ledger.security.users[6].username=front-city",
+                "ledger.security.users[6].password={noop}front-city-pw",
+                "ledger.security.users[6].role=FRONT_OFFICE",
+                "ledger.security.users[6].unit-id=360800",
+                "ledger.security.users[7].username=front-sibling",
+                "ledger.security.users[7].password={noop}front-sibling-pw",
+                "ledger.security.users[7].role=FRONT_OFFICE",
+                "ledger.security.users[7].unit-id=360803",
+                "ledger.security.users[8].username=verifier-sibling",
+                "ledger.security.users[8].password={noop}verifier-sibling-pw",
+                "ledger.security.users[8].role=VERIFIER",
+                "ledger.security.users[8].unit-id=360803",
+                "ledger.security.users[9].username=inspector-sibling",
+                "ledger.security.users[9].password={noop}inspector-sibling-pw",
+                "ledger.security.users[9].role=INSPECTOR",
+                "ledger.security.users[9].unit-id=360803",
         })
 abstract class CommandWebTestBase {
 
@@ -59,7 +80,7 @@ abstract class CommandWebTestBase {
     @BeforeEach
     void client() {
         http = new CommandHttp(port);
-        for (String[] unit : new String[][]{{"360800", null}, {"360802", "360800"}}) {
+        for (String[] unit : new String[][]{{"360800", null}, {"360802", "360800"}, {"360803", "360800"}}) {
             if (jdbc.queryForObject("SELECT count(*) FROM unit_directory WHERE unit_id = ?", Long.class, unit[0]) == 0) {
                 CommandHttp.Answer answer = http.post("admin", "/api/units", RequestBodies.unit(unit[0], unit[1]));
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(201);

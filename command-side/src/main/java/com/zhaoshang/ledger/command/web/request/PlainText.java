@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
-    String message() default "must not contain control or invisible formatting characters";
+    String message() default "must not contain control or invisible formatting characters, markup or SQL-like sequences";
 
     /** Whether line feeds (and carriage returns before them) are allowed. */
     boolean multiLine() default false;
@@ -33,6 +33,13 @@ public @interface PlainText {
 
     class Validator implements ConstraintValidator<PlainText, String> {
 
+        private static final java.util.regex.Pattern INJECTION = java.util.regex.Pattern.compile(
+                "--|/\\*|\\*/|;\\s*(drop|delete|insert|update|select|alter|create|truncate|exec|grant)\\b"
+                        + "|'\\s*(or|and)\\s+'?[\\w']*'?\\s*=|\\bunion\\s+(all\\s+)?select\\b"
+                        + "|\\b(drop|truncate|alter)\\s+table\\b|\\bxp_cmdshell\\b|\\bpg_sleep\\s*\\("
+                        + "|javascript\\s*:|\\bon[a-z]+\\s*=",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+
         private boolean multiLine;
 
         @Override
@@ -42,7 +49,16 @@ public @interface PlainText {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || isPlain(value, multiLine);
+            return value == null || (isPlain(value, multiLine) && !looksLikeInjection(value));
+        }
+
+        /**
+         * Markup ({@code <}, {@code >}: Chinese text quotes titles with 《》) and sequences that only SQL or script
+         * injection uses (comments, stacked statements, tautologies, {@code UNION SELECT}, {@code javascript:}).
+         * Defence in depth, documented in docs/SECURITY.md: every query is parameterised and every answer is JSON.
+         */
+        static boolean looksLikeInjection(String value) {
+            return value.indexOf('<') >= 0 || value.indexOf('>') >= 0 || INJECTION.matcher(value).find();
         }
 
         static boolean isPlain(String value, boolean multiLine) {
