@@ -10,5 +10,5 @@ INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventid
 VALUES ('c' || :client_id || '-' || :stream, :next, 'Project', gen_random_uuid()::text,
         convert_to('{"correlationId":"8c5d0a52-1b8e-4f7e-a1c4-d2f3e4a5b6c7","role":"FRONT_OFFICE","traceId":"8c5d0a52-1b8e-4f7e-a1c4-d2f3e4a5b6c7","unitId":"360802","userId":"front"}', 'UTF8'),
         convert_to('{"projectId":"c' || :client_id || '-' || :stream || '","arrivalId":"' || gen_random_uuid()::text || '","amount":{"amount":"30000000","currency":"CNY"},"foreignExchange":false,"occurredOn":"2026-06-15","note":"江西某某新能源科技有限公司第一期到资"}', 'UTF8'),
-        '1', 'com.zhaoshang.ledger.api.project.CapitalArrivedEvent', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
+        '1', 'com.zhaoshang.ledger.api.project.CapitalArrivedEvent', clock_timestamp()::text);
 COMMIT;

@@ -44,7 +44,7 @@ psql_ledger() { PGPASSWORD="$DB_PASSWORD" "$PGBIN/psql" -h localhost -p "$PGPORT
 
 cleanup() {
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi
-  as_postgres "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast stop >/dev/null 2>&1 || true
+  as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -73,12 +73,14 @@ LOAD_CP="$ROOT/deploy/load/target/classes:$ROOT/command-side/target/classes:$ROO
 run_java() { java $HEAP -cp "$LOAD_CP" "$@"; }
 
 # ---------------------------------------------------------------------------------------------------- PostgreSQL
-log "PostgreSQL 15 on port $PGPORT (synchronous_commit on, fsync on), data in $WORK/pgdata"
-as_postgres "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-cat >> "$WORK/pgdata/postgresql.conf" <<EOF
+log "PostgreSQL 15 on port $PGPORT (synchronous_commit on, fsync on), data in $WORK/pg/data"
+mkdir -p "$WORK/pg"
+[[ "$(id -un)" == postgres ]] || chown postgres "$WORK/pg"
+as_postgres "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+cat >> "$WORK/pg/data/postgresql.conf" <<EOF
 listen_addresses = 'localhost'
 port = $PGPORT
-unix_socket_directories = '$WORK'
+unix_socket_directories = '$WORK/pg'
 max_connections = 200
 shared_buffers = 512MB
 synchronous_commit = on
@@ -87,7 +89,7 @@ wal_level = minimal
 max_wal_senders = 0
 max_wal_size = 4GB
 EOF
-as_postgres "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/postgres.log" -w start >/dev/null
+as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/postgres.log" -w start >/dev/null
 "$PGBIN/psql" -h localhost -p "$PGPORT" -U postgres -qAt -v ON_ERROR_STOP=1 <<EOF
 CREATE ROLE ledger LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
 CREATE DATABASE ledger OWNER ledger;
@@ -114,8 +116,8 @@ if step ceiling; then
   log "ceiling: pgbench, one command-shaped transaction, $CLIENTS clients, $DURATION s"
   PGPASSWORD="$DB_PASSWORD" "$PGBIN/psql" -h localhost -p "$PGPORT" -U ledger -d ceiling -qAt -v ON_ERROR_STOP=1 \
       -f "$ROOT/deploy/bench/ceiling-schema.sql" >/dev/null
-  (cd "$WORK" && PGPASSWORD="$DB_PASSWORD" "$PGBIN/pgbench" -h localhost -p "$PGPORT" -U ledger -n -M prepared \
-      -c "$CLIENTS" -j "$CLIENTS" -T "$((DURATION + WARMUP))" --progress=0 -l --log-prefix=ceiling \
+  (cd "$WORK" && PGPASSWORD="$DB_PASSWORD" "$PGBIN/pgbench" -h localhost -p "$PGPORT" -U ledger -n -M simple \
+      -c "$CLIENTS" -j "$CLIENTS" -T "$((DURATION + WARMUP))" -l --log-prefix=ceiling \
       -f "$ROOT/deploy/bench/command-ceiling.sql" ceiling) > "$WORK/pgbench.txt" 2>&1
   cat "$WORK/pgbench.txt"
   CEILING_TPS="$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\)/\1/p' "$WORK/pgbench.txt")"

@@ -49,11 +49,24 @@ public final class AggregateLoadBenchmark {
     }
 
     public static void main(String[] args) {
+        // the context leaves non-daemon threads behind (scheduler, processors): end the JVM when done, or failed
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Options options = new Options(args);
         int loads = options.getInt("loads", 500);
         String[] lengths = options.get("lengths", "10,100,1000,10000").split(",");
         try (ConfigurableApplicationContext context = Benchmarks.start(CommandSideApplication.class, options,
-                "ledger.audit.sealer.enabled=false", "db-scheduler.enabled=false")) {
+                "ledger.audit.sealer.enabled=false")) {
             EventStore store = context.getBean(EventStore.class);
             TransactionManager transactions = context.getBean(TransactionManager.class);
             Repository<?> repository = context.getBean("projectRepository", Repository.class);

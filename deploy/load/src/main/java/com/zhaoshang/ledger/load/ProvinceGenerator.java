@@ -83,6 +83,7 @@ public final class ProvinceGenerator {
     private final List<String> districts = new ArrayList<>();
     private final List<String> towns = new ArrayList<>();
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
+    private final Map<String, Long> sequences = new java.util.HashMap<>();
     private long order;
     private long projects;
 
@@ -99,8 +100,8 @@ public final class ProvinceGenerator {
         }
     }
 
-    /** One event to be appended: its stream, sequence, payload, actor, when it happened and when it was recorded. */
-    record Pending(LocalDate on, long order, String type, String aggregate, long sequence, Object payload,
+    /** One event to be appended: its stream, payload, actor, and the day it happened. */
+    record Pending(LocalDate on, long order, String type, String aggregate, Object payload,
                    String userId, String role, String unitId) implements Comparable<Pending> {
         @Override
         public int compareTo(Pending other) {
@@ -110,6 +111,19 @@ public final class ProvinceGenerator {
     }
 
     public static void main(String[] args) {
+        // the context leaves non-daemon threads behind (scheduler, processors): end the JVM when done, or failed
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Options options = new Options(args);
         long events = options.getLong("events", 1_000_000);
         int batch = options.getInt("batch", 1000);
@@ -117,7 +131,7 @@ public final class ProvinceGenerator {
         ProvinceGenerator generator = new ProvinceGenerator(options.getLong("seed", 8), LocalDate.parse(
                 options.get("from", "2019-01-01")), today, options.getInt("districts", 24));
         try (ConfigurableApplicationContext context = Benchmarks.start(CommandSideApplication.class, options,
-                "ledger.audit.sealer.enabled=false", "db-scheduler.enabled=false")) {
+                "ledger.audit.sealer.enabled=false")) {
             EventStore store = context.getBean(EventStore.class);
             TransactionManager transactions = context.getBean(TransactionManager.class);
             List<DomainEventMessage<?>> buffer = new ArrayList<>(batch);
@@ -173,7 +187,7 @@ public final class ProvinceGenerator {
             emitted += emitNow(sink, unit(town, town.substring(0, 6), "示范" + town.substring(6) + "镇", UnitKind.TOWN, "town", first));
         }
         long days = ChronoUnit.DAYS.between(from, today);
-        double eventsPerLead = 8.0;
+        double eventsPerLead = 6.4;
         double leadsPerDay = target * 0.7 / eventsPerLead / days;
         double activitiesPerDay = target * 0.3 / days;
         for (LocalDate day = from; !day.isAfter(today) && emitted < target; day = day.plusDays(1)) {
@@ -214,7 +228,6 @@ public final class ProvinceGenerator {
         String unit = random.nextInt(3) == 0 ? towns.get(random.nextInt(towns.size())) : districts.get(random.nextInt(districts.size()));
         String district = unit.substring(0, 6);
         String front = "front-" + district;
-        long[] sequence = {0};
         String product = PRODUCTS[random.nextInt(PRODUCTS.length)];
         String first17 = String.format("91%sMA%07d", district, projects % 10_000_000);
         first17 = first17.substring(0, 17);
@@ -222,7 +235,7 @@ public final class ProvinceGenerator {
         String company = "江西" + SURNAMES[random.nextInt(SURNAMES.length)] + "氏" + product + "有限公司" + projects;
         BigDecimal intended = BigDecimal.valueOf(10_000_000L + random.nextInt(2_000) * 1_000_000L);
         LocalDate on = day;
-        add(on, id, sequence, new LeadRegisteredEvent(id, "年产" + (1 + random.nextInt(50)) + "万吨" + product + "项目",
+        add(on, id, new LeadRegisteredEvent(id, "年产" + (1 + random.nextInt(50)) + "万吨" + product + "项目",
                 new UnitId(unit), new Investor(company, code, null, InvestorKind.PRIVATE),
                 new IndustryCode(INDUSTRIES[random.nextInt(INDUSTRIES.length)]),
                 Channel.values()[random.nextInt(Channel.values().length)], new Money(intended, Currency.CNY), on), front, "FRONT_OFFICE", district);
@@ -244,11 +257,11 @@ public final class ProvinceGenerator {
                 case 7 -> new ConstructionCompletedEvent(id, on);
                 default -> new ProductionStartedEvent(id, on);
             };
-            add(on, id, sequence, payload, step == 4 ? "verifier-" + district : front, step == 4 ? "VERIFIER" : "FRONT_OFFICE", district);
+            add(on, id, payload, step == 4 ? "verifier-" + district : front, step == 4 ? "VERIFIER" : "FRONT_OFFICE", district);
             if (step == 3) {
-                arrivals(id, sequence, on, front, district);
+                arrivals(id, on, front, district);
                 if (random.nextInt(10) == 0) {
-                    add(on.plusDays(30), id, sequence, new ResponsibleLeaderAssignedEvent(id,
+                    add(on.plusDays(30), id, new ResponsibleLeaderAssignedEvent(id,
                             new ResponsibleLeader(SURNAMES[random.nextInt(SURNAMES.length)] + "娜", "区长", null), on.plusDays(30)),
                             front, "FRONT_OFFICE", district);
                 }
@@ -256,11 +269,11 @@ public final class ProvinceGenerator {
         }
         if (reached < 3 && random.nextInt(10) < 4) {
             LocalDate abandoned = on.plusDays(30 + random.nextInt(200));
-            add(abandoned, id, sequence, new ProjectAbandonedEvent(id, "投资方战略调整", abandoned), front, "FRONT_OFFICE", district);
+            add(abandoned, id, new ProjectAbandonedEvent(id, "投资方战略调整", abandoned), front, "FRONT_OFFICE", district);
         }
     }
 
-    private void arrivals(String id, long[] sequence, LocalDate signedOn, String front, String district) {
+    private void arrivals(String id, LocalDate signedOn, String front, String district) {
         int count = random.nextInt(10) < 3 ? 0 : 1 + random.nextInt(10);
         LocalDate on = signedOn;
         for (int i = 0; i < count; i++) {
@@ -269,19 +282,19 @@ public final class ProvinceGenerator {
             Money amount = new Money(BigDecimal.valueOf(usd ? 100_000L + random.nextInt(5_000) * 1_000L : 1_000_000L + random.nextInt(50_000) * 1_000L),
                     usd ? Currency.USD : Currency.CNY);
             String arrival = UUID.nameUUIDFromBytes((id + "/" + i).getBytes()).toString();
-            add(on, id, sequence, new CapitalArrivedEvent(id, arrival, amount, usd, on), front, "FRONT_OFFICE", district);
+            add(on, id, new CapitalArrivedEvent(id, arrival, amount, usd, on), front, "FRONT_OFFICE", district);
             if (random.nextInt(10) < 8) {
                 LocalDate verified = on.plusDays(3 + random.nextInt(27));
-                add(verified, id, sequence, new CapitalVerifiedEvent(id, arrival, amount, amount,
+                add(verified, id, new CapitalVerifiedEvent(id, arrival, amount, amount,
                         new Evidence(usd ? EvidenceKind.FOREIGN_EXCHANGE_RECORD : EvidenceKind.BANK_RECEIPT, "BR-" + arrival.substring(0, 8)), verified),
                         "verifier-" + district, "VERIFIER", district);
             }
         }
     }
 
-    private void add(LocalDate on, String id, long[] sequence, Object payload, String userId, String role, String unitId) {
+    private void add(LocalDate on, String id, Object payload, String userId, String role, String unitId) {
         if (!on.isAfter(today)) {
-            pending.add(new Pending(on, order++, "Project", id, sequence[0]++, payload, userId, role, unitId));
+            pending.add(new Pending(on, order++, "Project", id, payload, userId, role, unitId));
         }
     }
 
@@ -289,7 +302,7 @@ public final class ProvinceGenerator {
         String unit = districts.get(random.nextInt(districts.size()));
         ActivityKind kind = ActivityKind.values()[random.nextInt(ActivityKind.values().length)];
         String id = UUID.nameUUIDFromBytes(("activity-" + order).getBytes()).toString();
-        return new Pending(day, order++, "Activity", id, 0, new ActivityRecordedEvent(id, new UnitId(unit), kind,
+        return new Pending(day, order++, "Activity", id, new ActivityRecordedEvent(id, new UnitId(unit), kind,
                 "走访" + PRODUCTS[random.nextInt(PRODUCTS.length)] + "企业", day), "front-" + unit, "FRONT_OFFICE", unit);
     }
 
@@ -301,12 +314,12 @@ public final class ProvinceGenerator {
             targets.add(new CampaignTarget(new UnitId(district), Indicator.PROJECTS_SIGNED, null, BigDecimal.valueOf(100), null));
             targets.add(new CampaignTarget(new UnitId(district), Indicator.CAPITAL_VERIFIED_CNY, null, BigDecimal.valueOf(2_000_000_000L), Currency.CNY));
         }
-        return new Pending(day, order++, "Campaign", id, 0, new CampaignDefinedEvent(id, day.getYear() + "年招商引资竞赛",
+        return new Pending(day, order++, "Campaign", id, new CampaignDefinedEvent(id, day.getYear() + "年招商引资竞赛",
                 day, day.withDayOfYear(day.lengthOfYear()), targets), "admin", "ADMIN", CITY);
     }
 
     private Pending unit(String id, String parent, String name, UnitKind kind, String peerGroup, LocalDate on) {
-        return new Pending(on, order++, "Unit", id, 0, new UnitRegisteredEvent(new UnitId(id), name, kind,
+        return new Pending(on, order++, "Unit", id, new UnitRegisteredEvent(new UnitId(id), name, kind,
                 parent == null ? null : new UnitId(parent), peerGroup), "admin", "ADMIN", CITY);
     }
 
@@ -319,7 +332,9 @@ public final class ProvinceGenerator {
         if (recorded.isAfter(now)) {
             recorded = now.minusSeconds(random.nextInt(3600)).atOffset(ZoneOffset.UTC).toInstant();
         }
-        return new GenericDomainEventMessage<>(event.type(), event.aggregate(), event.sequence(), event.payload(),
+        // a stream's sequence follows the order its facts are appended (by day), not the order they were planned
+        long sequence = sequences.merge(event.aggregate(), 1L, Long::sum) - 1;
+        return new GenericDomainEventMessage<>(event.type(), event.aggregate(), sequence, event.payload(),
                 Map.of("userId", event.userId(), "role", event.role(), "unitId", event.unitId(),
                         "correlationId", identifier, "traceId", identifier), identifier, recorded);
     }

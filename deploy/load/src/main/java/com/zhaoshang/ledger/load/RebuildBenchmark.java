@@ -35,7 +35,20 @@ public final class RebuildBenchmark {
     private RebuildBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // the context leaves non-daemon threads behind (scheduler, processors): end the JVM when done, or failed
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Options options = new Options(args);
         String schema = options.get("schema", "rebuild_" + System.currentTimeMillis() / 1000);
         if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
