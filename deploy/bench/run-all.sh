@@ -148,7 +148,7 @@ if step generate; then
   run_java com.zhaoshang.ledger.load.ProvinceGenerator --jdbc-url="$JDBC" --db-user=ledger --events="$EVENTS" \
       | tee "$WORK/generate.txt"
   grep '^FIGURES' "$WORK/generate.txt" >> "$FIGURES"
-  psql_ledger -d ledger -c "VACUUM ANALYZE"
+  "$PGBIN/psql" -h localhost -p "$PGPORT" -U postgres -d ledger -qAt -c "VACUUM ANALYZE"
 fi
 
 # ---------------------------------------------------------------------------------------------------- rebuild
