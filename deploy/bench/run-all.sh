@@ -69,6 +69,10 @@ if [[ "$SKIP_BUILD" != 1 ]]; then
 fi
 [[ -f "$CP_FILE" ]] || (cd "$ROOT" && ./mvnw -B -q -pl deploy/load -am dependency:build-classpath \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime)
+if step verify && [[ ! -f "$WORK/query-test-classpath.txt" ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -pl query-side -am test-compile dependency:build-classpath \
+      -Dmdep.outputFile="$WORK/query-test-classpath.txt" -Dmdep.includeScope=test)
+fi
 LOAD_CP="$ROOT/deploy/load/target/classes:$ROOT/command-side/target/classes:$ROOT/query-side/target/classes:$ROOT/shared-events/target/classes:$(cat "$CP_FILE")"
 run_java() { java $HEAP -cp "$LOAD_CP" "$@"; }
 

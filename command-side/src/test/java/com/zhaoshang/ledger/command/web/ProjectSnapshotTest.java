@@ -2,6 +2,8 @@ package com.zhaoshang.ledger.command.web;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +19,17 @@ class ProjectSnapshotTest extends CommandWebTestBase {
 
     @Test
     void aLongHistoryIsSnapshottedAndTheProjectLoadedFromTheSnapshotKeepsItsState() {
+        // signed yesterday: the supervision rules' deadlines (60 and 150 days after the signing) are not due during the test
+        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         String id = newLead();
-        post("front", id, "negotiation", "{\"occurredOn\":\"2026-03-10\"}", 200);
+        post("front", id, "negotiation", "{\"occurredOn\":\"" + yesterday + "\"}", 200);
         post("front", id, "signing", """
                 {"contractAmount":{"amount":"92900000.00","currency":"CNY"},"ceremony":"2026年春季重大项目集中签约会",
-                 "responsibleLeader":{"name":"张伟","title":"副区长"},"occurredOn":"2026-04-01"}""", 200);
+                 "responsibleLeader":{"name":"张伟","title":"副区长"},"occurredOn":"%s"}""".formatted(yesterday), 200);
         List<String> arrivals = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             CommandHttp.Answer arrival = post("front", id, "capital-arrivals",
-                    "{\"amount\":{\"amount\":\"" + (1000 + i) + ".50\",\"currency\":\"CNY\"},\"occurredOn\":\"2026-06-15\"}", 201);
+                    "{\"amount\":{\"amount\":\"" + (1000 + i) + ".50\",\"currency\":\"CNY\"},\"occurredOn\":\"" + yesterday + "\"}", 201);
             arrivals.add(arrival.json().get("id").asText());
         }
         assertThat(snapshots(id)).as("a snapshot after more than 50 events were loaded").isNotEmpty();
@@ -43,7 +47,7 @@ class ProjectSnapshotTest extends CommandWebTestBase {
                 "{\"verifiedAmount\":{\"amount\":\"1001.51\",\"currency\":\"CNY\"},"
                         + "\"evidence\":{\"kind\":\"BANK_RECEIPT\",\"reference\":\"SNAP-3\"}}", 422);
         assertThat(tooMuch.text()).contains("rule-violated");
-        post("front", id, "negotiation", "{\"occurredOn\":\"2026-07-10\"}", 409);
+        post("front", id, "negotiation", "{\"occurredOn\":\"" + yesterday + "\"}", 409);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, id)).isEqualTo(64);
     }
