@@ -162,10 +162,12 @@ public final class LoadTool {
         private final List<OwnProject> signed = new ArrayList<>();
         private final LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         private long sequence;
+        private final long codeBase;
 
         CommandClient(int worker, List<String> districts, long measureFrom) {
             this.worker = worker;
             this.random = new Random(worker * 7919L + System.nanoTime());
+            this.codeBase = random.nextInt(10_000_000);
             this.districts = districts;
             this.measureFrom = measureFrom;
         }
@@ -189,7 +191,8 @@ public final class LoadTool {
         private void lead() throws IOException, InterruptedException {
             String unit = districts.get(random.nextInt(districts.size()));
             LocalDate on = today.minusDays(60 + random.nextInt(300));
-            String first17 = String.format("91%04d%02dMA%07d", 3699, worker % 100, (++sequence * 131 + random.nextInt(131)) % 10_000_000);
+            // a random start per run, so that a second run on the same store does not claim a live lead's credit code again
+            String first17 = String.format("91%04d%02dMA%07d", 3699, worker % 100, (codeBase + ++sequence * 131 + random.nextInt(131)) % 10_000_000);
             String creditCode = first17 + CreditCode.checkCharacterFor(first17);
             String body = """
                     {"name":"负载测试项目%d-%d","unitId":"%s",
