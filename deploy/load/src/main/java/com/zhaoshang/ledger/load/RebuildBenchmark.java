@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * this is a lower bound, close for long replays). All views rebuild at the same time, as they do in production, sharing the cores.
  * <pre>
  * java -cp … com.zhaoshang.ledger.load.RebuildBenchmark --jdbc-url=jdbc:postgresql://localhost:5432/ledger \
- *      --db-user=ledger --schema=rebuild_1 [--timeout=1800]
+ *      --db-user=ledger --schema=rebuild_1 [--timeout=7200]
  * </pre>
  * The schema is left behind, caught up: the query benchmark runs the application on it.
  */
@@ -61,7 +61,7 @@ public final class RebuildBenchmark {
         String baseUrl = options.get("jdbc-url", "jdbc:postgresql://localhost:5432/ledger");
         String user = options.get("db-user", "ledger");
         String password = options.getOrEnv("db-password", "LEDGER_DB_PASSWORD", "");
-        long timeoutSeconds = options.getLong("timeout", 1800);
+        long timeoutSeconds = options.getLong("timeout", 7200);
         long head;
         long events;
         try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
