@@ -1,5 +1,6 @@
 package com.zhaoshang.ledger.command.audit;
 
+import com.zhaoshang.ledger.command.config.SnapshotConfiguration.SnapshotSerialization;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -21,14 +22,14 @@ import org.springframework.context.annotation.Configuration;
 public class AuditStoreConfiguration {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    public EventStorageEngine eventStorageEngine(SnapshotSerialization snapshots,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {
         EventSchema schema = new EventSchema();
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(snapshots.serializer())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(new UniqueViolationResolver())
                 .eventSerializer(eventSerializer)

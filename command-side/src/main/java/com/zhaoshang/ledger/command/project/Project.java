@@ -89,7 +89,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * registration — with its set-based checks (the unit exists, no live project owns the investor's credit code in the
  * same industry) — is handled by {@link LeadRegistration}, which creates the aggregate through the repository.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
 public class Project {
 
     @AggregateIdentifier
