@@ -1,6 +1,7 @@
 package com.zhaoshang.ledger.command.authorization;
 
 import com.zhaoshang.ledger.api.project.LeadRegisteredEvent;
+import com.zhaoshang.ledger.api.supervision.ApprovalRequestedEvent;
 import com.zhaoshang.ledger.api.supervision.ComplaintReceivedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionCaseOpenedEvent;
 import com.zhaoshang.ledger.api.value.UnitId;
@@ -38,6 +39,12 @@ public class AggregateUnitsUpdater {
                 units.add(event.caseId(), assisting);
             }
         }
+    }
+
+    /** An approval request belongs to the department asked to decide it. */
+    @EventHandler
+    public void on(ApprovalRequestedEvent event) {
+        units.add(event.approvalId(), new UnitId(event.department()));
     }
 
     @EventHandler

@@ -1,9 +1,12 @@
 package com.zhaoshang.ledger.command.authorization;
 
 import com.zhaoshang.ledger.api.ErrorCode;
+import com.zhaoshang.ledger.api.accountability.AppraiseYearCommand;
+import com.zhaoshang.ledger.api.accountability.VetoAwardsCommand;
 import com.zhaoshang.ledger.api.activity.RecordActivityCommand;
 import com.zhaoshang.ledger.api.campaign.DefineCampaignCommand;
 import com.zhaoshang.ledger.api.campaign.PublishBulletinCommand;
+import com.zhaoshang.ledger.api.campaign.RecordBulletinCommand;
 import com.zhaoshang.ledger.api.project.AbandonProjectCommand;
 import com.zhaoshang.ledger.api.project.AssignLandCommand;
 import com.zhaoshang.ledger.api.project.AssignResponsibleLeaderCommand;
@@ -52,7 +55,8 @@ import java.util.function.Supplier;
  *   a verifier never records lifecycle facts, leaders and inspectors never do;</li>
  *   <li>{@link #inspectorSupervisesWithinItsUnits}: cases and land reclamation — INSPECTOR, same scope;</li>
  *   <li>{@link #caseStepByItsRole}: each workflow step by its role, for a case one of whose units is in scope;</li>
- *   <li>{@link #adminManagesTheTree}: units, campaigns, bulletins — ADMIN.</li>
+ *   <li>{@link #departmentDecidesItsApprovals}: an approval decision — FRONT_OFFICE of the department asked;</li>
+ *   <li>{@link #adminManagesTheTree}: units, campaigns, bulletins, year-close appraisals — ADMIN.</li>
  * </ul>
  * Every refusal is a {@code CommandExecutionException} with {@link ErrorCode#FORBIDDEN} (403), thrown before the
  * aggregate is touched, so nothing is stored.
@@ -94,7 +98,10 @@ public class CommandAuthorization {
         on(RegisterUnitCommand.class, (command, actor) -> adminManagesTheTree(actor, "units"));
         on(DefineCampaignCommand.class, (command, actor) -> adminManagesTheTree(actor, "campaigns"));
         on(PublishBulletinCommand.class, (command, actor) -> adminManagesTheTree(actor, "bulletins"));
-        on(DecideApprovalCommand.class, (command, actor) -> adminManagesTheTree(actor, "approval decisions"));
+        on(RecordBulletinCommand.class, (command, actor) -> adminManagesTheTree(actor, "bulletins"));
+        on(AppraiseYearCommand.class, (command, actor) -> adminManagesTheTree(actor, "year-close appraisals"));
+        on(VetoAwardsCommand.class, (command, actor) -> adminManagesTheTree(actor, "award vetoes"));
+        on(DecideApprovalCommand.class, this::departmentDecidesItsApprovals);
     }
 
     /** Refuses the command (403) unless {@code actor} may send it. */
@@ -146,7 +153,20 @@ public class CommandAuthorization {
         requireInScope(actor, aggregates.unitsOf(command.caseId()), what);
     }
 
-    /** The unit tree, campaigns, bulletins and approval decisions are the secretariat's (ADMIN). */
+    /**
+     * An approval is decided by the department it was asked of (超时默认制): a FRONT_OFFICE user of that department
+     * unit or of a unit above it.
+     */
+    void departmentDecidesItsApprovals(DecideApprovalCommand command, Actor actor) {
+        String what = "the decision on approval " + command.approvalId();
+        requireRole(actor, Role.FRONT_OFFICE, what);
+        requireInScope(actor, aggregates.unitsOf(command.approvalId()), what);
+    }
+
+    /**
+     * The unit tree, campaigns, bulletins and the year-close consequences they carry are the secretariat's (ADMIN);
+     * the same commands sent by the schedule carry no actor and are not checked.
+     */
     void adminManagesTheTree(Actor actor, String what) {
         requireRole(actor, Role.ADMIN, what);
     }

@@ -2,7 +2,9 @@ package com.zhaoshang.ledger.command.health;
 
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -22,6 +24,19 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.causedBy(new EventStoreException("append failed",
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
         assertThat(DatabaseUnavailable.causedBy(new SQLException("the database system is starting up", "57P03"))).isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailsOnADeadConnectionIsUnavailability() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("insert failed",
+                new SQLException("An I/O error occurred while sending to the backend", "08006")));
+        assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("no transaction in progress")))
+                .isFalse();
     }
 
     @Test

@@ -42,6 +42,14 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ledger.security.users[3].password={noop}admin-pw",
                 "ledger.security.users[3].role=ADMIN",
                 "ledger.security.users[3].unit-id=360800",
+                "ledger.security.users[4].username=front-fz",
+                "ledger.security.users[4].password={noop}front-fz-pw",
+                "ledger.security.users[4].role=FRONT_OFFICE",
+                "ledger.security.users[4].unit-id=361000",
+                "ledger.security.users[5].username=dept-fz",
+                "ledger.security.users[5].password={noop}dept-fz-pw",
+                "ledger.security.users[5].role=FRONT_OFFICE",
+                "ledger.security.users[5].unit-id=fz-zrzyj",
         })
 class SupervisionCaseWebTest {
 
@@ -117,7 +125,7 @@ class SupervisionCaseWebTest {
     }
 
     private String lead(String unitId, String investor, String industryCode, String amount) throws Exception {
-        HttpResponse<String> lead = post("front", "/api/projects", """
+        HttpResponse<String> lead = post("front-fz", "/api/projects", """
                 {"name":"%s项目","unitId":"%s","investor":{"name":"%s","kind":"PRIVATE"},
                  "industryCode":"%s","channel":"DOOR_TO_DOOR",
                  "intendedAmount":{"amount":"%s","currency":"CNY"},"occurredOn":"2026-03-02"}"""
@@ -141,36 +149,38 @@ class SupervisionCaseWebTest {
                 + "\"timeLimitDays\":10,\"occurredOn\":\"" + today + "\"}";
 
         assertThat(post("inspector", "/api/approvals", body.formatted(large), null).statusCode()).isEqualTo(403);
-        HttpResponse<String> requested = post("front", "/api/approvals", body.formatted(large), null);
+        HttpResponse<String> requested = post("front-fz", "/api/approvals", body.formatted(large), null);
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
         String id = JSON.readTree(requested.body()).get("id").asText();
         assertThat(requested.headers().firstValue("Location")).hasValue("/api/approvals/" + id);
 
-        HttpResponse<String> refused = post("front", "/api/approvals", body.formatted(small), null);
+        HttpResponse<String> refused = post("front-fz", "/api/approvals", body.formatted(small), null);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(refused.body()).contains("rule-violated").contains("20000000.00 CNY");
-        HttpResponse<String> unknown = post("front", "/api/approvals",
+        HttpResponse<String> unknown = post("front-fz", "/api/approvals",
                 body.formatted("5b0e8c1e-0000-4000-8000-000000000000"), null);
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("unknown-reference");
-        HttpResponse<String> invalid = post("front", "/api/approvals",
+        HttpResponse<String> invalid = post("front-fz", "/api/approvals",
                 "{\"projectId\":\"" + large + "\",\"departmentUnitId\":\"fz-zrzyj\",\"subject\":\"许可\","
                         + "\"timeLimitDays\":0,\"occurredOn\":\"" + today + "\"}", null);
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("timeLimitDays");
 
         String decision = "{\"granted\":true,\"reason\":\"材料齐全，同意\",\"occurredOn\":\"" + today + "\"}";
-        assertThat(post("front", "/api/approvals/" + id + "/decision", decision, "\"5\"").statusCode())
+        assertThat(post("front", "/api/approvals/" + id + "/decision", decision, "\"0\"").statusCode())
+                .as("a front office of another city may not decide").isEqualTo(403);
+        assertThat(post("dept-fz", "/api/approvals/" + id + "/decision", decision, "\"5\"").statusCode())
                 .isEqualTo(409);
-        HttpResponse<String> decided = post("front", "/api/approvals/" + id + "/decision", decision, "\"0\"");
+        HttpResponse<String> decided = post("dept-fz", "/api/approvals/" + id + "/decision", decision, "\"0\"");
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         assertThat(decided.headers().firstValue("ETag")).hasValue("\"1\"");
-        HttpResponse<String> again = post("front", "/api/approvals/" + id + "/decision", decision, null);
+        HttpResponse<String> again = post("dept-fz", "/api/approvals/" + id + "/decision", decision, null);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("illegal-transition");
-        assertThat(post("front", "/api/approvals/" + java.util.UUID.randomUUID() + "/decision", decision, null)
+        assertThat(post("dept-fz", "/api/approvals/" + java.util.UUID.randomUUID() + "/decision", decision, null)
                 .statusCode()).isEqualTo(404);
         assertThat(post("front", "/api/approvals/not-an-id/decision", decision, null).statusCode()).isEqualTo(404);
     }

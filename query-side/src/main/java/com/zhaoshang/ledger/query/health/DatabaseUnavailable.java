@@ -3,6 +3,7 @@ package com.zhaoshang.ledger.query.health;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -25,6 +26,16 @@ public final class DatabaseUnavailable {
     public static boolean causedBy(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof TransactionSystemException rollback) {
+                // the statement failed on a dead connection, then the rollback failed too ("Connection is closed"):
+                // the statement's own failure is kept aside as the application exception
+                if (rollback.getApplicationException() != null && causedBy(rollback.getApplicationException())) {
+                    return true;
+                }
+                if (rollback.getMostSpecificCause() instanceof SQLException) {
+                    return true;
+                }
+            }
             if (t instanceof CannotGetJdbcConnectionException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
