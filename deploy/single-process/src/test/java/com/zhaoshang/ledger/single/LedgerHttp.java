@@ -17,7 +17,7 @@ import java.util.Map;
 final class LedgerHttp {
 
     static final Map<String, String> DEMO_PASSWORDS = Map.of(
-            "admin", "admin-demo", "front", "front-demo", "verifier", "verifier-demo",
+            "admin", "admin-demo", "front", "front-demo", "bureau", "bureau-demo", "verifier", "verifier-demo",
             "leader", "leader-demo", "inspector", "inspector-demo");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -86,8 +86,10 @@ class SupervisionRulesEndToEndTest {
         assertThat(deemed.path("decidedOn").asText()).isEqualTo("2026-10-11");
         awaitBody(http, "/api/approvals?unitId=360800&status=DEEMED_GRANTED",
                 body -> body.path("approvals").size() == 1);
-        LedgerHttp.Answer refusal = http.post("front", "/api/approvals/" + approval + "/decision",
-                "{\"granted\":false,\"reason\":\"缺少前置审批文件\",\"occurredOn\":\"2026-10-12\"}");
+        String lateRefusal = "{\"granted\":false,\"reason\":\"缺少前置审批文件\",\"occurredOn\":\"2026-10-12\"}";
+        assertThat(http.post("front", "/api/approvals/" + approval + "/decision", lateRefusal).status())
+                .as("the district's front office does not decide for the city's department").isEqualTo(403);
+        LedgerHttp.Answer refusal = http.post("bureau", "/api/approvals/" + approval + "/decision", lateRefusal);
         assertThat(refusal.status()).isEqualTo(409);
         assertThat(refusal.contentType()).startsWith("application/problem+json");
 
