@@ -54,7 +54,7 @@ class BulletinTest {
             asked.add(query);
             return answer.apply(query);
         };
-        fixture.registerAnnotatedCommandHandler(new BulletinPublisher(fixture.getRepository(), source, Clock.fixed(NOW, ZoneOffset.UTC)));
+        fixture.registerAnnotatedCommandHandler(new BulletinPublisher(fixture.getRepository(), fixture.getEventStore(), source, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     static BulletinRow row(int rank, String unit, String score, String colour) {

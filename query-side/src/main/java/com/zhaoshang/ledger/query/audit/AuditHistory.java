@@ -2,7 +2,10 @@ package com.zhaoshang.ledger.query.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.zhaoshang.ledger.api.audit.EventChainHash;
 import com.zhaoshang.ledger.api.value.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +37,12 @@ public class AuditHistory {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
+    /** Reads stored payloads with exact decimals: an amount stays 120000000.00, never the double 1.2E8. */
+    private final ObjectReader payloads;
+
     public AuditHistory(JdbcClient jdbc, ObjectMapper json) {
+        this.payloads = json.reader(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true));
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -139,7 +147,7 @@ public class AuditHistory {
             return null;
         }
         try {
-            return json.readTree(bytes);
+            return payloads.readTree(bytes);
         } catch (JsonProcessingException e) {
             return json.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {

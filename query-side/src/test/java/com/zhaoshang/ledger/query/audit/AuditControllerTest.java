@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static com.zhaoshang.ledger.query.audit.ChainedEventFixture.event;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -86,7 +87,8 @@ class AuditControllerTest {
         fixture.sql("TRUNCATE audit_access_log");
         indexes = fixture.append(List.of(
                 event("p-1", "com.zhaoshang.ledger.api.project.LeadRegisteredEvent",
-                        "{\"projectId\":\"p-1\",\"projectName\":\"锂电池\",\"occurredOn\":\"2026-02-20\"}",
+                        "{\"projectId\":\"p-1\",\"projectName\":\"锂电池\",\"occurredOn\":\"2026-02-20\","
+                                + "\"intendedAmount\":{\"amount\":120000000.00,\"currency\":\"CNY\"}}",
                         "front.chen", "360802", T0),
                 event("p-2", "com.zhaoshang.ledger.api.project.LeadRegisteredEvent",
                         "{\"projectId\":\"p-2\",\"occurredOn\":\"2026-02-21\"}", "front.chen", "360802",
@@ -106,6 +108,7 @@ class AuditControllerTest {
                 .andExpect(jsonPath("$.events[0].type").value("LeadRegisteredEvent"))
                 .andExpect(jsonPath("$.events[0].sequence").value(0))
                 .andExpect(jsonPath("$.events[0].payload.projectName").value("锂电池"))
+                .andExpect(content().string(containsString("\"intendedAmount\":{\"amount\":120000000.00,")))
                 .andExpect(jsonPath("$.events[0].occurredOn").value("2026-02-20"))
                 .andExpect(jsonPath("$.events[0].recordedAt").value("2026-03-01T08:00:00Z"))
                 .andExpect(jsonPath("$.events[0].actor.userId").value("front.chen"))
