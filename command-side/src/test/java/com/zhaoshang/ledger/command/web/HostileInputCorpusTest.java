@@ -138,10 +138,11 @@ class HostileInputCorpusTest extends CommandWebTestBase {
         LocalDate today = LedgerTime.today(clock);
         List<String> failures = new ArrayList<>();
         int sent = 0;
+        RouteRoleMatrixTest.ensureDepartment(jdbc, http);
         for (RouteRoleMatrixTest.Route route : RouteRoleMatrixTest.routes(today)) {
             String[] target = RouteRoleMatrixTest.newTarget(http, today, route.target());
             String path = route.path().replace("{id}", target[0]).replace("{arrival}", target[1]);
-            String valid = RouteRoleMatrixTest.body(route);
+            String valid = RouteRoleMatrixTest.body(route).replace("{id}", target[0]);
             Map<String, String> corpus = everyRoute(valid);
             corpus.putAll(fieldCorpus(route.path(), valid, today));
             for (Map.Entry<String, String> hostile : corpus.entrySet()) {

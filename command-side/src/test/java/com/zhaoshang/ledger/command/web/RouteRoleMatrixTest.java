@@ -1,8 +1,10 @@
 package com.zhaoshang.ledger.command.web;
 
 import com.zhaoshang.ledger.command.common.LedgerTime;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +36,13 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
     private static final String START = "<!-- route-role-table:start -->";
     private static final String END = "<!-- route-role-table:end -->";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** The district's natural-resources bureau, a DEPARTMENT below 360802, registered once per test database. */
+    static final String DEPARTMENT = "jz-zrzyj";
 
     @Autowired
     Clock clock;
 
-    enum Target { NONE, PROJECT, ARRIVAL, CASE, COMPLAINT }
+    enum Target { NONE, PROJECT, ARRIVAL, CASE, COMPLAINT, APPROVAL }
 
     /** A route: its path with {id} and {arrival}, the target it needs, a valid body and a user who may send it. */
     record Route(String path, Target target, String body, String user) {
@@ -83,6 +87,9 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
                 new Route("/api/complaints", Target.NONE, complaintBody(today), "front"),
                 new Route("/api/complaints/{id}/answer", Target.COMPLAINT,
                         "{\"answer\":\"已协调办理\",\"occurredOn\":\"" + today + "\"}", "front"),
+                new Route("/api/approvals", Target.PROJECT, approvalBody(today, "{id}"), "front"),
+                new Route("/api/approvals/{id}/decision", Target.APPROVAL,
+                        "{\"granted\":true,\"reason\":\"材料齐全，同意\",\"occurredOn\":\"" + today + "\"}", "front"),
                 new Route("/api/supervision-cases", Target.NONE, caseBody(today), "inspector"),
                 new Route("/api/supervision-cases/{id}/review", Target.CASE, step, "leader"),
                 new Route("/api/supervision-cases/{id}/issue", Target.CASE, step, "inspector"),
@@ -91,6 +98,21 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
                 new Route("/api/supervision-cases/{id}/report", Target.CASE, step, "front"),
                 new Route("/api/supervision-cases/{id}/recheck", Target.CASE, step, "inspector"),
                 new Route("/api/supervision-cases/{id}/closing", Target.CASE, step, "inspector"));
+    }
+
+    @BeforeEach
+    void department() {
+        ensureDepartment(jdbc, http);
+    }
+
+    /** Registers {@link #DEPARTMENT} unless this test database has it. */
+    static void ensureDepartment(JdbcTemplate jdbc, CommandHttp http) {
+        if (jdbc.queryForObject("SELECT count(*) FROM unit_directory WHERE unit_id = ?", Long.class, DEPARTMENT) == 0) {
+            CommandHttp.Answer answer = http.post("admin", "/api/units", "{\"id\":\"" + DEPARTMENT
+                    + "\",\"name\":\"吉州区自然资源局\",\"kind\":\"DEPARTMENT\",\"parentId\":\"360802\","
+                    + "\"peerGroup\":\"departments\"}");
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        }
     }
 
     @Test
@@ -106,7 +128,8 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
                 String path = route.path().replace("{id}", target[0]).replace("{arrival}", target[1]);
                 long before = events();
                 long deniedBefore = denials();
-                CommandHttp.Answer answer = http.post("anonymous".equals(caller) ? null : caller, path, body(route));
+                String body = body(route).replace("{id}", target[0]);
+                CommandHttp.Answer answer = http.post("anonymous".equals(caller) ? null : caller, path, body);
                 if (answer.status() == 401 || answer.status() == 403) {
                     assertProblem(answer, answer.status(), answer.status() == 401 ? "unauthenticated" : "forbidden");
                     assertThat(events()).as(caller + " " + path + " stored nothing").isEqualTo(before);
@@ -159,6 +182,7 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
             }
             case CASE -> new String[]{created(http, "inspector", "/api/supervision-cases", caseBody(today)), ""};
             case COMPLAINT -> new String[]{created(http, "front", "/api/complaints", complaintBody(today)), ""};
+            case APPROVAL -> new String[]{created(http, "front", "/api/approvals", approvalBody(today, lead(http))), ""};
         };
     }
 
@@ -171,6 +195,12 @@ class RouteRoleMatrixTest extends CommandWebTestBase {
         CommandHttp.Answer answer = http.post(user, path, body);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().get("id").asText();
+    }
+
+    /** An approval asked of the district's own department (the lead is industrial, 1.2亿 CNY: deemed-grant applies). */
+    private static String approvalBody(LocalDate today, String projectId) {
+        return "{\"projectId\":\"" + projectId + "\",\"departmentUnitId\":\"" + DEPARTMENT + "\","
+                + "\"subject\":\"建设用地规划许可\",\"timeLimitDays\":10,\"occurredOn\":\"" + today + "\"}";
     }
 
     private static String complaintBody(LocalDate today) {
