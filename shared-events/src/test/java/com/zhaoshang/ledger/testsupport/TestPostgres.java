@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final java.time.Duration CLIENTS_GONE_WAIT = java.time.Duration.ofSeconds(20);
     private static final String RUN_ID = Long.toString(System.currentTimeMillis(), 36)
             + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
     private static Server server;
@@ -84,12 +85,41 @@ public final class TestPostgres {
     }
 
     private static void drop(Server s, String name) {
+        awaitClientsGone(s, name);
         try (Connection c = DriverManager.getConnection(s.adminJdbcUrl(), s.username(), s.password());
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             System.getLogger(TestPostgres.class.getName())
                     .log(System.Logger.Level.WARNING, "could not drop test database " + name, e);
+        }
+    }
+
+    /**
+     * Shutdown hooks run side by side: Spring's close the cached test contexts (processors release their token
+     * claims, pools close) while these drop the databases or stop the server. Waiting until this run's test databases
+     * have no client left (at most {@link #CLIENTS_GONE_WAIT}) lets the contexts close cleanly instead of retrying
+     * connections to a database that is gone, which stalls the JVM's exit.
+     */
+    private static void awaitClientsGone(Server s, String database) {
+        long deadline = System.nanoTime() + CLIENTS_GONE_WAIT.toNanos();
+        String pattern = database != null ? database : "t\\_" + RUN_ID + "\\_%";
+        try (Connection c = DriverManager.getConnection(s.adminJdbcUrl(), s.username(), s.password());
+             java.sql.PreparedStatement st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND datname LIKE ?")) {
+            st.setString(1, pattern);
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            }
+        } catch (SQLException e) {
+            System.getLogger(TestPostgres.class.getName())
+                    .log(System.Logger.Level.DEBUG, "could not watch the test databases' clients", e);
         }
     }
 
@@ -119,7 +149,10 @@ public final class TestPostgres {
         }
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            Server embedded = new Server(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres",
+                    "embedded PostgreSQL", false);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitClientsGone(embedded, null);
                 try {
                     pg.close();
                 } catch (java.io.IOException e) {
@@ -127,7 +160,7 @@ public final class TestPostgres {
                             .log(System.Logger.Level.WARNING, "could not stop embedded PostgreSQL", e);
                 }
             }));
-            return new Server(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "embedded PostgreSQL", false);
+            return embedded;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
         }
