@@ -129,17 +129,27 @@ public class CampaignViews {
     /** Progress of the campaign's targets over a window, as known at {@code knownAt} (null: now). */
     public Progress progress(CampaignDetail campaign, LocalDate from, LocalDate to, Instant knownAt) {
         Map<String, String> names = counter.names();
+        IndicatorCounter.Ancestry tree = counter.ancestry();
+        Map<String, List<String>> ancestors = new LinkedHashMap<>();
+        for (Target t : campaign.targets()) {
+            ancestors.computeIfAbsent(t.unitId(), tree::of);
+        }
+        // every figure of the view (targeted units and their ancestors, every measure) in one statement
+        Set<String> units = new LinkedHashSet<>();
+        List<Measure> measures = new ArrayList<>();
+        for (Target t : campaign.targets()) {
+            units.add(t.unitId());
+            units.addAll(ancestors.get(t.unitId()));
+            measures.add(t.measure());
+        }
+        Map<String, Map<Measure, BigDecimal>> counted = counter.actuals(units, measures, from, to, knownAt);
         List<ProgressRow> rows = new ArrayList<>();
         Map<MeasureKey, List<Target>> byMeasure = new LinkedHashMap<>();
         for (Target t : campaign.targets()) {
-            BigDecimal actual = counter.actual(t.unitId(), t.measure(), from, to, knownAt);
+            BigDecimal actual = counted.get(t.unitId()).get(t.measure());
             rows.add(new ProgressRow(t.unitId(), names.get(t.unitId()), t.indicator(), t.filter(), t.currency(),
                     actual, t.target(), Ratios.ratio(actual, t.target()), false));
             byMeasure.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t);
-        }
-        Map<String, List<String>> ancestors = new LinkedHashMap<>();
-        for (Target t : campaign.targets()) {
-            ancestors.computeIfAbsent(t.unitId(), counter::ancestors);
         }
         List<TotalRow> totals = new ArrayList<>();
         for (Map.Entry<MeasureKey, List<Target>> entry : byMeasure.entrySet()) {
@@ -167,7 +177,7 @@ public class CampaignViews {
                         .filter(t -> ancestors.get(t.unitId()).contains(unit))
                         .map(Target::target)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal rolled = counter.actual(unit, measure, from, to, knownAt);
+                BigDecimal rolled = counted.get(unit).get(measure);
                 rows.add(new ProgressRow(unit, names.get(unit), key.indicator(), key.filter(), key.currency(),
                         rolled, below, Ratios.ratio(rolled, below), true));
             }

@@ -77,14 +77,19 @@ public class ConversionService {
             params.put("industry", industry + "%");
         }
         Map<String, Long> funnel = new LinkedHashMap<>();
+        StringBuilder counts = new StringBuilder("SELECT ");
         for (int i = 0; i < STAGES.length; i++) {
-            Map<String, Object> p = new LinkedHashMap<>(params);
-            p.put("from", from);
-            p.put("to", to);
-            long count = jdbc.sql("SELECT COUNT(*) FROM (" + scope + ") s WHERE s." + COLUMNS[i] + " BETWEEN :from AND :to")
-                    .params(p).query(Long.class).single();
-            funnel.put(STAGES[i], count);
+            counts.append(i == 0 ? "" : ", ").append("COUNT(*) FILTER (WHERE s.").append(COLUMNS[i])
+                    .append(" BETWEEN :from AND :to)");
         }
+        Map<String, Object> funnelParams = new LinkedHashMap<>(params);
+        funnelParams.put("from", from);
+        funnelParams.put("to", to);
+        jdbc.sql(counts + " FROM (" + scope + ") s").params(funnelParams).query(rs -> {
+            for (int i = 0; i < STAGES.length; i++) {
+                funnel.put(STAGES[i], rs.getLong(i + 1));
+            }
+        });
         Map<String, Object> p = new LinkedHashMap<>(params);
         p.put("from", from);
         p.put("to", to);
@@ -104,10 +109,11 @@ public class ConversionService {
         long producing = cohort.stream().filter(r -> r.production() != null).count();
         long fulfilling = cohort.stream().filter(r -> r.terminated() == null && onSchedule(r, to)).count();
         List<CapitalRate> capital = new ArrayList<>();
+        Map<String, BigDecimal> verifiedByCurrency = verifiedCapital(scope, p, cohort.isEmpty());
         for (Currency currency : Currency.values()) {
             BigDecimal contracted = cohort.stream().filter(r -> currency.name().equals(r.contractCurrency()))
                     .map(Row::contract).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
-            BigDecimal verified = verifiedCapital(cohort, currency, to);
+            BigDecimal verified = verifiedByCurrency.getOrDefault(currency.name(), BigDecimal.ZERO).setScale(2);
             capital.add(new CapitalRate(currency, verified, contracted, Ratios.ratio(verified, contracted)));
         }
         Rates rates = new Rates(Ratios.ratio(registered, signed), Ratios.ratio(fulfilling, signed),
@@ -129,17 +135,23 @@ public class ConversionService {
         return !periodEnd.isAfter(deadline);
     }
 
-    private BigDecimal verifiedCapital(List<Row> cohort, Currency currency, LocalDate to) {
-        if (cohort.isEmpty()) {
-            return BigDecimal.ZERO.setScale(2);
+    /**
+     * Verified capital of the cohort's arrivals up to the period's end, per currency, in one statement
+     * ({@code cohortParams}: the scope's parameters with {@code from} and {@code to}).
+     */
+    private Map<String, BigDecimal> verifiedCapital(String scope, Map<String, Object> cohortParams, boolean emptyCohort) {
+        Map<String, BigDecimal> verified = new LinkedHashMap<>();
+        if (emptyCohort) {
+            return verified;
         }
-        List<String> ids = cohort.stream().map(Row::projectId).toList();
-        return jdbc.sql("""
-                        SELECT COALESCE(SUM(verified_amount), 0) FROM views_capital_arrival
-                        WHERE project_id IN (:ids) AND currency = :currency AND verified_amount IS NOT NULL
-                          AND occurred_on <= :to""")
-                .param("ids", ids).param("currency", currency.name()).param("to", to)
-                .query(BigDecimal.class).single().setScale(2);
+        jdbc.sql("SELECT a.currency, SUM(a.verified_amount) FROM views_capital_arrival a"
+                        + " WHERE a.project_id IN (SELECT c.project_id FROM (" + scope + ") c WHERE c.signed_on BETWEEN :from AND :to)"
+                        + " AND a.verified_amount IS NOT NULL AND a.occurred_on <= :to GROUP BY a.currency")
+                .params(cohortParams)
+                .query(rs -> {
+                    verified.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        return verified;
     }
 
     private static LocalDate upTo(LocalDate date, LocalDate end) {

@@ -121,12 +121,18 @@ public class RankingService {
     }
 
     private List<Scored> scorePeriod(List<String> units, LocalDate from, LocalDate to, Instant knownAt) {
+        Map<Indicator, Measure> measures = new java.util.EnumMap<>(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            measures.put(indicator, Measure.of(indicator));
+        }
+        Map<String, Map<Measure, BigDecimal>> counted = counter.actuals(units, measures.values(), from, to, knownAt);
+        Map<String, Long> overdue = counter.overdueToStart(units, to, properties.constructionDeadlineDays(), knownAt);
         Map<String, Map<Indicator, BigDecimal>> actuals = new HashMap<>();
         Map<Indicator, BigDecimal> best = new java.util.EnumMap<>(Indicator.class);
         for (String unit : units) {
             Map<Indicator, BigDecimal> values = new java.util.EnumMap<>(Indicator.class);
             for (Indicator indicator : Indicator.values()) {
-                BigDecimal actual = counter.actual(unit, Measure.of(indicator), from, to, knownAt);
+                BigDecimal actual = counted.get(unit).get(measures.get(indicator));
                 values.put(indicator, actual);
                 best.merge(indicator, actual, BigDecimal::max);
             }
@@ -142,8 +148,8 @@ public class RankingService {
                 values.add(new IndicatorValue(indicator, null, indicator.currencyOf(null), actual, null,
                         completion.setScale(3, RoundingMode.HALF_UP), properties.weightOf(indicator)));
             }
-            scored.add(score(unit, values, actuals.get(unit).get(Indicator.CAPITAL_VERIFIED_CNY), to,
-                    completionsOf(values, actuals.get(unit), best), knownAt));
+            scored.add(score(unit, values, actuals.get(unit).get(Indicator.CAPITAL_VERIFIED_CNY),
+                    completionsOf(values, actuals.get(unit), best), overdue.get(unit)));
         }
         return scored;
     }
@@ -159,25 +165,31 @@ public class RankingService {
     }
 
     private List<Scored> scoreCampaign(Map<String, List<Target>> byUnit, LocalDate from, LocalDate to, Instant knownAt) {
+        Measure verifiedCnyMeasure = Measure.of(Indicator.CAPITAL_VERIFIED_CNY);
+        List<Measure> measures = new ArrayList<>();
+        measures.add(verifiedCnyMeasure);
+        byUnit.values().forEach(targets -> targets.forEach(t -> measures.add(t.measure())));
+        Map<String, Map<Measure, BigDecimal>> counted = counter.actuals(byUnit.keySet(), measures, from, to, knownAt);
+        Map<String, Long> overdue = counter.overdueToStart(byUnit.keySet(), to, properties.constructionDeadlineDays(), knownAt);
         List<Scored> scored = new ArrayList<>();
         for (Map.Entry<String, List<Target>> entry : byUnit.entrySet()) {
             List<IndicatorValue> values = new ArrayList<>();
             List<BigDecimal> completions = new ArrayList<>();
             for (Target t : entry.getValue()) {
-                BigDecimal actual = counter.actual(t.unitId(), t.measure(), from, to, knownAt);
+                BigDecimal actual = counted.get(t.unitId()).get(t.measure());
                 BigDecimal completion = actual.divide(t.target(), 10, RoundingMode.HALF_UP).min(properties.completionCap());
                 completions.add(completion);
                 values.add(new IndicatorValue(t.indicator(), t.filter(), t.currency(), actual, t.target(),
                         completion.setScale(3, RoundingMode.HALF_UP), properties.weightOf(t.indicator())));
             }
-            BigDecimal verifiedCny = counter.actual(entry.getKey(), Measure.of(Indicator.CAPITAL_VERIFIED_CNY), from, to, knownAt);
-            scored.add(score(entry.getKey(), values, verifiedCny, to, completions, knownAt));
+            BigDecimal verifiedCny = counted.get(entry.getKey()).get(verifiedCnyMeasure);
+            scored.add(score(entry.getKey(), values, verifiedCny, completions, overdue.get(entry.getKey())));
         }
         return scored;
     }
 
-    private Scored score(String unit, List<IndicatorValue> values, BigDecimal verifiedCny, LocalDate periodEnd,
-                         List<BigDecimal> completions, Instant knownAt) {
+    private Scored score(String unit, List<IndicatorValue> values, BigDecimal verifiedCny, List<BigDecimal> completions,
+                         long overdue) {
         BigDecimal weighted = BigDecimal.ZERO;
         BigDecimal weights = BigDecimal.ZERO;
         for (int i = 0; i < values.size(); i++) {
@@ -186,7 +198,6 @@ public class RankingService {
             weights = weights.add(w);
         }
         BigDecimal base = weights.signum() == 0 ? BigDecimal.ZERO : weighted.divide(weights, 10, RoundingMode.HALF_UP);
-        long overdue = counter.overdueToStart(unit, periodEnd, properties.constructionDeadlineDays(), knownAt);
         BigDecimal score = base.subtract(properties.overdueDeduction().multiply(BigDecimal.valueOf(overdue)))
                 .setScale(4, RoundingMode.HALF_UP);
         return new Scored(unit, score, verifiedCny, overdue, values);
