@@ -108,7 +108,7 @@ class CommandSenderTest {
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(answer.getBody()).contains("\"type\":\"/problems/illegal-transition\"")
                 .contains("\"instance\":\"/api/projects/p-1/land\"").contains("land was assigned already");
-        verify(store).completeOutsideCommand(TICKET, new CommandAnswer(409, answer.getBody(), null, null));
+        verify(store).completeOutsideCommand(eq(TICKET), any(), eq(new CommandAnswer(409, answer.getBody(), null, null)));
         verify(store, never()).release(any());
     }
 
@@ -121,7 +121,7 @@ class CommandSenderTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         verify(store).release(TICKET);
-        verify(store, never()).completeOutsideCommand(any(), any());
+        verify(store, never()).completeOutsideCommand(any(), any(), any());
     }
 
     @Test

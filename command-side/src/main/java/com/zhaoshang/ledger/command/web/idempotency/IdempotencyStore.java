@@ -19,13 +19,15 @@ import java.util.UUID;
 /**
  * The {@code idempotency_record} table: one row per (user, Idempotency-Key).
  * <ul>
- *   <li>Phase A ({@link #claim}, its own short transaction, before the command is sent): insert IN_FLIGHT; if the row
- *   exists, replay a COMPLETED answer to the same request, refuse a different request, refuse a key in flight unless
- *   the claim is older than the stale timeout, then take it over.</li>
+ *   <li>Phase A: {@link #claim} reads the row before the command is sent (replay a COMPLETED answer to the same
+ *   request, refuse a different request, refuse a key in flight unless the claim is older than the stale timeout);
+ *   {@link #hold}, first thing in the command's own transaction, locks the key and inserts IN_FLIGHT (or takes a
+ *   stale claim over). No transaction of its own: a command commits once.</li>
  *   <li>Phase B ({@link #complete}, inside the command's own transaction, by {@link IdempotencyInterceptor}): the
  *   answer is written atomically with the command's events.</li>
  *   <li>Refusals are stored ({@link #completeOutsideCommand}) so the same request gets the same refusal; unexpected
- *   failures {@link #release} the key so the client may retry.</li>
+ *   failures {@link #release} the key (a claim of the rolled-back command is gone already; this removes a claim left
+ *   by a takeover that committed elsewhere) so the client may retry.</li>
  * </ul>
  */
 @Component
@@ -51,46 +53,80 @@ public class IdempotencyStore {
         this.staleAfter = staleAfter;
     }
 
-    /** Phase A: claims the key for this request, or says why not. */
+    /**
+     * Phase A, a look before sending (one read, no transaction, nothing written): a completed request is replayed, a
+     * different request or a live claim is refused without touching the bus; otherwise the request gets a ticket,
+     * which {@link #hold} makes good inside the command's own transaction.
+     */
     public IdempotencyClaim claim(String owner, String key, String fingerprint) {
-        return ownTransaction.execute(status -> {
-            String token = UUID.randomUUID().toString();
-            OffsetDateTime now = now();
-            int inserted = jdbc.sql("""
-                            INSERT INTO idempotency_record (owner_user, idem_key, fingerprint, state, claim_token, created_at)
-                            VALUES (:owner, :key, :fingerprint, 'IN_FLIGHT', :token, :now)
-                            ON CONFLICT DO NOTHING""")
-                    .param("owner", owner).param("key", key).param("fingerprint", fingerprint)
-                    .param("token", token).param("now", now)
-                    .update();
-            if (inserted == 1) {
-                return new IdempotencyClaim.Claimed(new IdempotencyTicket(owner, key, token));
+        Optional<Row> existing = find(owner, key);
+        if (existing.isPresent()) {
+            IdempotencyClaim refused = refusal(existing.get(), fingerprint, now());
+            if (refused != null) {
+                return refused;
             }
-            Optional<Row> existing = find(owner, key);
-            if (existing.isEmpty()) {
-                // Released between our insert and our read: the key is free again, so the client may simply retry.
-                return new IdempotencyClaim.InFlight();
-            }
-            Row row = existing.get();
-            if (!row.fingerprint().equals(fingerprint)) {
-                return new IdempotencyClaim.Mismatch();
-            }
-            if (COMPLETED.equals(row.state())) {
-                return new IdempotencyClaim.Replay(new CommandAnswer(row.status(), row.body(), row.location(), row.etag()));
-            }
-            if (row.createdAt().isAfter(now.minus(staleAfter))) {
-                return new IdempotencyClaim.InFlight();
-            }
-            int taken = jdbc.sql("""
-                            UPDATE idempotency_record SET claim_token = :token, created_at = :now
-                            WHERE owner_user = :owner AND idem_key = :key AND state = 'IN_FLIGHT' AND claim_token = :old""")
-                    .param("token", token).param("now", now).param("owner", owner).param("key", key)
-                    .param("old", row.token())
-                    .update();
-            return taken == 1
-                    ? new IdempotencyClaim.Claimed(new IdempotencyTicket(owner, key, token))
-                    : new IdempotencyClaim.InFlight();
-        });
+        }
+        return new IdempotencyClaim.Claimed(new IdempotencyTicket(owner, key, UUID.randomUUID().toString()));
+    }
+
+    /**
+     * Phase A made good, in the caller's transaction (the command's, by {@link IdempotencyInterceptor}): takes a
+     * transaction-scoped advisory lock on the key (another request holding it is in flight: 409 at once rather than
+     * waiting for it), then inserts the IN_FLIGHT row, or takes over a stale one. The claim and the answer thus commit
+     * with the command's events in one commit, and a rolled-back command leaves no claim behind.
+     *
+     * @throws IdempotencyClaimRefused when the key is not this request's (in flight, answered, or another request)
+     */
+    public void hold(IdempotencyTicket ticket, String fingerprint) {
+        Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext(:owner), hashtext(:key))")
+                .param("owner", ticket.owner()).param("key", ticket.key())
+                .query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(locked)) {
+            throw new IdempotencyClaimRefused(new IdempotencyClaim.InFlight());
+        }
+        OffsetDateTime now = now();
+        int inserted = jdbc.sql("""
+                        INSERT INTO idempotency_record (owner_user, idem_key, fingerprint, state, claim_token, created_at)
+                        VALUES (:owner, :key, :fingerprint, 'IN_FLIGHT', :token, :now)
+                        ON CONFLICT DO NOTHING""")
+                .param("owner", ticket.owner()).param("key", ticket.key()).param("fingerprint", fingerprint)
+                .param("token", ticket.token()).param("now", now)
+                .update();
+        if (inserted == 1) {
+            return;
+        }
+        Optional<Row> existing = find(ticket.owner(), ticket.key());
+        if (existing.isEmpty()) {
+            throw new IdempotencyClaimRefused(new IdempotencyClaim.InFlight());
+        }
+        Row row = existing.get();
+        IdempotencyClaim refused = refusal(row, fingerprint, now);
+        if (refused != null) {
+            throw new IdempotencyClaimRefused(refused);
+        }
+        int taken = jdbc.sql("""
+                        UPDATE idempotency_record SET claim_token = :token, created_at = :now
+                        WHERE owner_user = :owner AND idem_key = :key AND state = 'IN_FLIGHT' AND claim_token = :old""")
+                .param("token", ticket.token()).param("now", now).param("owner", ticket.owner())
+                .param("key", ticket.key()).param("old", row.token())
+                .update();
+        if (taken != 1) {
+            throw new IdempotencyClaimRefused(new IdempotencyClaim.InFlight());
+        }
+    }
+
+    /** Why an existing row is not this request's, or null when it is a stale claim that may be taken over. */
+    private IdempotencyClaim refusal(Row row, String fingerprint, OffsetDateTime now) {
+        if (!row.fingerprint().equals(fingerprint)) {
+            return new IdempotencyClaim.Mismatch();
+        }
+        if (COMPLETED.equals(row.state())) {
+            return new IdempotencyClaim.Replay(new CommandAnswer(row.status(), row.body(), row.location(), row.etag()));
+        }
+        if (row.createdAt().isAfter(now.minus(staleAfter))) {
+            return new IdempotencyClaim.InFlight();
+        }
+        return null;
     }
 
     /**
@@ -103,9 +139,24 @@ public class IdempotencyStore {
         }
     }
 
-    /** Records a refusal, in a transaction of its own (the command's rolled back). A lost claim is left alone. */
-    public void completeOutsideCommand(IdempotencyTicket ticket, CommandAnswer answer) {
-        ownTransaction.executeWithoutResult(status -> write(ticket, answer));
+    /**
+     * Records a refusal, in a transaction of its own: the command's rolled back, and its claim with it. Inserted as
+     * COMPLETED, or over a stale claim this request had taken over; any other row (a claim taken since) is left alone.
+     */
+    public void completeOutsideCommand(IdempotencyTicket ticket, String fingerprint, CommandAnswer answer) {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+                        INSERT INTO idempotency_record (owner_user, idem_key, fingerprint, state, claim_token,
+                            response_status, response_body, location, etag, created_at, completed_at)
+                        VALUES (:owner, :key, :fingerprint, 'COMPLETED', :token, :status, :body, :location, :etag, :now, :now)
+                        ON CONFLICT (owner_user, idem_key) DO UPDATE
+                        SET state = 'COMPLETED', response_status = EXCLUDED.response_status,
+                            response_body = EXCLUDED.response_body, location = EXCLUDED.location, etag = EXCLUDED.etag,
+                            completed_at = EXCLUDED.completed_at
+                        WHERE idempotency_record.state = 'IN_FLIGHT' AND idempotency_record.claim_token = :token""")
+                .param("owner", ticket.owner()).param("key", ticket.key()).param("fingerprint", fingerprint)
+                .param("token", ticket.token()).param("status", answer.status()).param("body", answer.body())
+                .param("location", answer.location()).param("etag", answer.etag()).param("now", now())
+                .update());
     }
 
     /** Deletes the claim after an unexpected failure, so the client may retry with the same key. */

@@ -14,6 +14,7 @@ public record IdempotencyTicket(String owner, String key, String token) {
     static final String OWNER = "idempotencyOwner";
     static final String KEY = "idempotencyKey";
     static final String TOKEN = "idempotencyToken";
+    static final String FINGERPRINT = "idempotencyFingerprint";
 
     public IdempotencyTicket {
         Objects.requireNonNull(owner, "owner is required");
@@ -23,6 +24,17 @@ public record IdempotencyTicket(String owner, String key, String token) {
 
     public Map<String, String> asMetaData() {
         return Map.of(OWNER, owner, KEY, key, TOKEN, token);
+    }
+
+    /** The ticket and the request's fingerprint, as a command's metadata. */
+    public Map<String, String> asMetaData(String fingerprint) {
+        return Map.of(OWNER, owner, KEY, key, TOKEN, token, FINGERPRINT, fingerprint);
+    }
+
+    /** The fingerprint of the request a command was sent for, or null. */
+    public static String fingerprintFrom(MetaData metaData) {
+        Object fingerprint = metaData.get(FINGERPRINT);
+        return fingerprint == null ? null : fingerprint.toString();
     }
 
     /** The ticket a command carries, or null when it was sent without an Idempotency-Key. */
