@@ -49,12 +49,7 @@ public class CommandSender {
     public ResponseEntity<String> send(CommandContext context, ReplyShape shape, Object command) {
         IdempotencyTicket ticket = null;
         if (context.hasIdempotencyKey()) {
-            IdempotencyClaim claim = idempotency.claim(context.actor().userId(), context.idempotencyKey(),
-                    context.fingerprint());
-            if (!(claim instanceof IdempotencyClaim.Claimed)) {
-                return answerWithoutSending(claim);
-            }
-            ticket = ((IdempotencyClaim.Claimed) claim).ticket();
+            ticket = IdempotencyTicket.newClaim(context.actor().userId(), context.idempotencyKey());
         }
 
         MetaData metaData = MetaData.from(context.actor().asMetaData()).mergedWith(shape.asMetaData());
@@ -95,7 +90,10 @@ public class CommandSender {
         return CommandAnswer.success(shape, result, objectMapper).toResponseEntity(false);
     }
 
-    /** A key that is not this request's: the first answer again (replay), 422 (another request) or 409 (in flight). */
+    /**
+     * A key that is not this request's (found by {@link IdempotencyStore#hold} in the command's transaction, before
+     * its handler ran): the first answer again (replay), 422 (another request) or 409 (in flight).
+     */
     private static ResponseEntity<String> answerWithoutSending(IdempotencyClaim claim) {
         if (claim instanceof IdempotencyClaim.Replay replay) {
             return replay.answer().toResponseEntity(true);

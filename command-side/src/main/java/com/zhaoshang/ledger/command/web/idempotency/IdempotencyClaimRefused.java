@@ -1,9 +1,9 @@
 package com.zhaoshang.ledger.command.web.idempotency;
 
 /**
- * Thrown in the command's unit of work by {@link IdempotencyStore#hold} when the key turned out not to be this
- * request's after all (another request claimed or answered it since the look before sending): the command rolls back
- * and the sender answers {@link #claim()} as it would have answered it before sending.
+ * Thrown in the command's unit of work by {@link IdempotencyStore#hold} when the key is not this request's
+ * (another request holds it, answered it, or used it for another body): the command rolls back before its handler ran,
+ * and the sender answers {@link #claim()}.
  */
 public class IdempotencyClaimRefused extends RuntimeException {
 

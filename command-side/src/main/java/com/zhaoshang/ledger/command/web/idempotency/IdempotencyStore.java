@@ -19,10 +19,10 @@ import java.util.UUID;
 /**
  * The {@code idempotency_record} table: one row per (user, Idempotency-Key).
  * <ul>
- *   <li>Phase A: {@link #claim} reads the row before the command is sent (replay a COMPLETED answer to the same
- *   request, refuse a different request, refuse a key in flight unless the claim is older than the stale timeout);
- *   {@link #hold}, first thing in the command's own transaction, locks the key and inserts IN_FLIGHT (or takes a
- *   stale claim over). No transaction of its own: a command commits once.</li>
+ *   <li>Phase A ({@link #hold}, first thing in the command's own transaction, by {@link IdempotencyInterceptor}):
+ *   lock the key and insert IN_FLIGHT; if the row exists, replay a COMPLETED answer to the same request, refuse a
+ *   different request, refuse a key in flight unless the claim is older than the stale timeout, then take it over.
+ *   No transaction of its own: a command commits once, claim, events and answer together.</li>
  *   <li>Phase B ({@link #complete}, inside the command's own transaction, by {@link IdempotencyInterceptor}): the
  *   answer is written atomically with the command's events.</li>
  *   <li>Refusals are stored ({@link #completeOutsideCommand}) so the same request gets the same refusal; unexpected
@@ -37,6 +37,9 @@ public class IdempotencyStore {
 
     private record Row(String fingerprint, String state, Integer status, String body, String location, String etag,
                        String token, OffsetDateTime createdAt) {
+    }
+
+    private record HoldResult(boolean locked, long inserted) {
     }
 
     private final JdbcClient jdbc;
@@ -54,22 +57,6 @@ public class IdempotencyStore {
     }
 
     /**
-     * Phase A, a look before sending (one read, no transaction, nothing written): a completed request is replayed, a
-     * different request or a live claim is refused without touching the bus; otherwise the request gets a ticket,
-     * which {@link #hold} makes good inside the command's own transaction.
-     */
-    public IdempotencyClaim claim(String owner, String key, String fingerprint) {
-        Optional<Row> existing = find(owner, key);
-        if (existing.isPresent()) {
-            IdempotencyClaim refused = refusal(existing.get(), fingerprint, now());
-            if (refused != null) {
-                return refused;
-            }
-        }
-        return new IdempotencyClaim.Claimed(new IdempotencyTicket(owner, key, UUID.randomUUID().toString()));
-    }
-
-    /**
      * Phase A made good, in the caller's transaction (the command's, by {@link IdempotencyInterceptor}): takes a
      * transaction-scoped advisory lock on the key (another request holding it is in flight: 409 at once rather than
      * waiting for it), then inserts the IN_FLIGHT row, or takes over a stale one. The claim and the answer thus commit
@@ -78,21 +65,24 @@ public class IdempotencyStore {
      * @throws IdempotencyClaimRefused when the key is not this request's (in flight, answered, or another request)
      */
     public void hold(IdempotencyTicket ticket, String fingerprint) {
-        Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext(:owner), hashtext(:key))")
-                .param("owner", ticket.owner()).param("key", ticket.key())
-                .query(Boolean.class).single();
-        if (!Boolean.TRUE.equals(locked)) {
-            throw new IdempotencyClaimRefused(new IdempotencyClaim.InFlight());
-        }
         OffsetDateTime now = now();
-        int inserted = jdbc.sql("""
-                        INSERT INTO idempotency_record (owner_user, idem_key, fingerprint, state, claim_token, created_at)
-                        VALUES (:owner, :key, :fingerprint, 'IN_FLIGHT', :token, :now)
-                        ON CONFLICT DO NOTHING""")
+        // One round trip: the lock, then the IN_FLIGHT row only if the lock was had (nothing else holds the key).
+        HoldResult held = jdbc.sql("""
+                        WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtext(:owner), hashtext(:key)) AS locked),
+                             claimed AS (
+                                 INSERT INTO idempotency_record (owner_user, idem_key, fingerprint, state, claim_token, created_at)
+                                 SELECT :owner, :key, :fingerprint, 'IN_FLIGHT', :token, :now FROM lock WHERE lock.locked
+                                 ON CONFLICT DO NOTHING
+                                 RETURNING 1)
+                        SELECT (SELECT locked FROM lock) AS locked, (SELECT count(*) FROM claimed) AS inserted""")
                 .param("owner", ticket.owner()).param("key", ticket.key()).param("fingerprint", fingerprint)
                 .param("token", ticket.token()).param("now", now)
-                .update();
-        if (inserted == 1) {
+                .query((rs, n) -> new HoldResult(rs.getBoolean("locked"), rs.getLong("inserted")))
+                .single();
+        if (!held.locked()) {
+            throw new IdempotencyClaimRefused(new IdempotencyClaim.InFlight());
+        }
+        if (held.inserted() == 1) {
             return;
         }
         Optional<Row> existing = find(ticket.owner(), ticket.key());

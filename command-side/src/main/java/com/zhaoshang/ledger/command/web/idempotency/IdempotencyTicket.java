@@ -4,6 +4,7 @@ import org.axonframework.messaging.MetaData;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The claim a request holds on its {@code (owner, key)} idempotency record while its command runs. The token tells
@@ -24,6 +25,11 @@ public record IdempotencyTicket(String owner, String key, String token) {
 
     public Map<String, String> asMetaData() {
         return Map.of(OWNER, owner, KEY, key, TOKEN, token);
+    }
+
+    /** A new claim of {@code key} by {@code owner}, made good in the command's transaction. */
+    public static IdempotencyTicket newClaim(String owner, String key) {
+        return new IdempotencyTicket(owner, key, UUID.randomUUID().toString());
     }
 
     /** The ticket and the request's fingerprint, as a command's metadata. */
