@@ -3,6 +3,7 @@ package com.zhaoshang.ledger.command.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhaoshang.ledger.command.security.CommandDenialLog;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyClaim;
+import com.zhaoshang.ledger.command.web.idempotency.IdempotencyClaimRefused;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyStore;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyTicket;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -48,34 +49,21 @@ public class CommandSender {
     public ResponseEntity<String> send(CommandContext context, ReplyShape shape, Object command) {
         IdempotencyTicket ticket = null;
         if (context.hasIdempotencyKey()) {
-            IdempotencyClaim claim = idempotency.claim(context.actor().userId(), context.idempotencyKey(),
-                    context.fingerprint());
-            if (claim instanceof IdempotencyClaim.Replay replay) {
-                return replay.answer().toResponseEntity(true);
-            }
-            if (claim instanceof IdempotencyClaim.Mismatch) {
-                throw new ErrorResponseException(ProblemKind.IDEMPOTENCY_KEY_REUSED.status(),
-                        Problems.of(ProblemKind.IDEMPOTENCY_KEY_REUSED,
-                                "this Idempotency-Key was used for a different request; use a new key for a new request"),
-                        null);
-            }
-            if (claim instanceof IdempotencyClaim.InFlight) {
-                throw new ErrorResponseException(ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT.status(),
-                        Problems.of(ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT,
-                                "a request with this Idempotency-Key is still being processed; retry later"), null);
-            }
-            ticket = ((IdempotencyClaim.Claimed) claim).ticket();
+            ticket = IdempotencyTicket.newClaim(context.actor().userId(), context.idempotencyKey());
         }
 
         MetaData metaData = MetaData.from(context.actor().asMetaData()).mergedWith(shape.asMetaData());
         if (ticket != null) {
-            metaData = metaData.mergedWith(ticket.asMetaData());
+            metaData = metaData.mergedWith(ticket.asMetaData(context.fingerprint()));
         }
         Object result;
         try {
             result = gateway.send(command, metaData).join();
         } catch (RuntimeException e) {
             Throwable cause = unwrap(e);
+            if (cause instanceof IdempotencyClaimRefused refused) {
+                return answerWithoutSending(refused.claim());
+            }
             Optional<CommandFailures.Refusal> refusal = failures.classify(cause, context, shape);
             if (refusal.isEmpty()) {
                 if (ticket != null) {
@@ -92,7 +80,7 @@ public class CommandSender {
             CommandAnswer answer = CommandAnswer.problem(problem, objectMapper);
             if (ticket != null) {
                 if (refusal.get().repeatable()) {
-                    idempotency.completeOutsideCommand(ticket, answer);
+                    idempotency.completeOutsideCommand(ticket, context.fingerprint(), answer);
                 } else {
                     idempotency.release(ticket);
                 }
@@ -100,6 +88,25 @@ public class CommandSender {
             return answer.toResponseEntity(false);
         }
         return CommandAnswer.success(shape, result, objectMapper).toResponseEntity(false);
+    }
+
+    /**
+     * A key that is not this request's (found by {@link IdempotencyStore#hold} in the command's transaction, before
+     * its handler ran): the first answer again (replay), 422 (another request) or 409 (in flight).
+     */
+    private static ResponseEntity<String> answerWithoutSending(IdempotencyClaim claim) {
+        if (claim instanceof IdempotencyClaim.Replay replay) {
+            return replay.answer().toResponseEntity(true);
+        }
+        if (claim instanceof IdempotencyClaim.Mismatch) {
+            throw new ErrorResponseException(ProblemKind.IDEMPOTENCY_KEY_REUSED.status(),
+                    Problems.of(ProblemKind.IDEMPOTENCY_KEY_REUSED,
+                            "this Idempotency-Key was used for a different request; use a new key for a new request"),
+                    null);
+        }
+        throw new ErrorResponseException(ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT.status(),
+                Problems.of(ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT,
+                        "a request with this Idempotency-Key is still being processed; retry later"), null);
     }
 
     /** The failure itself, out of the futures' wrappers. */

@@ -6,6 +6,8 @@ import com.zhaoshang.ledger.api.value.UnitId;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,6 +133,31 @@ class CommandIdempotencyTest extends CommandWebTestBase {
 
         assertProblem(answer, 409, "idempotency-key-in-flight");
         assertThat(eventsOf(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyHeldByARunningCommandsTransactionIs409AndSendsNothing() throws Exception {
+        String id = newLead();
+        String key = newKey();
+        String path = "/api/projects/" + id + "/negotiation";
+        String body = "{\"occurredOn\":\"2026-03-10\"}";
+        CommandHttp.Answer answer;
+        try (Connection running = jdbc.getDataSource().getConnection()) {
+            running.setAutoCommit(false);
+            try (PreparedStatement lock = running.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+                lock.setString(1, "front");
+                lock.setString(2, key);
+                lock.execute();
+            }
+            answer = http.post("front", path, body, "Idempotency-Key", key);
+            running.rollback();
+        }
+
+        assertProblem(answer, 409, "idempotency-key-in-flight");
+        assertThat(eventsOf(id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE owner_user = 'front' AND idem_key = ?",
+                Integer.class, key)).isZero();
     }
 
     @Test

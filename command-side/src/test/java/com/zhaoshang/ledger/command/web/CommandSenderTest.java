@@ -6,6 +6,7 @@ import com.zhaoshang.ledger.api.value.Actor;
 import com.zhaoshang.ledger.api.value.Role;
 import com.zhaoshang.ledger.api.value.UnitId;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyClaim;
+import com.zhaoshang.ledger.command.web.idempotency.IdempotencyClaimRefused;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyStore;
 import com.zhaoshang.ledger.command.web.idempotency.IdempotencyTicket;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -38,7 +40,6 @@ class CommandSenderTest {
             "{}".getBytes(), "key-1", null, true);
     private static final CommandContext WITHOUT_KEY = new CommandContext(FRONT, "POST", "/api/projects/p-1/land",
             "{}".getBytes(), null, null, true);
-    private static final IdempotencyTicket TICKET = new IdempotencyTicket("front", "key-1", "t-1");
     private static final ReplyShape SHAPE = ReplyShape.updated("project", "p-1");
 
     private CommandGateway gateway;
@@ -51,7 +52,6 @@ class CommandSenderTest {
         store = mock(IdempotencyStore.class);
         sender = new CommandSender(gateway, store, new CommandFailures(), new ObjectMapper(),
                 org.mockito.Mockito.mock(com.zhaoshang.ledger.command.security.CommandDenialLog.class));
-        when(store.claim(eq("front"), eq("key-1"), any())).thenReturn(new IdempotencyClaim.Claimed(TICKET));
     }
 
     @Test
@@ -64,37 +64,41 @@ class CommandSenderTest {
         verify(gateway).send(eq("command"), metaData.capture());
         assertThat(metaData.getValue()).containsEntry("userId", "front").containsEntry("role", "FRONT_OFFICE")
                 .containsEntry("unitId", "360802").containsEntry("idempotencyKey", "key-1")
-                .containsEntry("idempotencyOwner", "front").containsEntry("idempotencyToken", "t-1")
+                .containsEntry("idempotencyOwner", "front").containsKey("idempotencyToken")
+                .containsEntry("idempotencyFingerprint", WITH_KEY.fingerprint())
                 .containsEntry("replyId", "p-1");
+        verifyNoInteractions(store);
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).isEqualTo("{\"id\":\"p-1\",\"version\":4}");
         assertThat(answer.getHeaders().getETag()).isEqualTo("\"4\"");
     }
 
     @Test
-    void aCompletedKeyIsAnsweredFromTheRecordWithoutSending() {
+    void aCompletedKeyIsAnsweredFromTheRecord() {
         CommandAnswer stored = new CommandAnswer(201, "{\"id\":\"x\",\"version\":0}", "/api/projects/x", null);
-        when(store.claim(eq("front"), eq("key-1"), any())).thenReturn(new IdempotencyClaim.Replay(stored));
+        when(gateway.send(any(), any(MetaData.class))).thenReturn(CompletableFuture.failedFuture(
+                new IdempotencyClaimRefused(new IdempotencyClaim.Replay(stored))));
 
         ResponseEntity<String> answer = sender.send(WITH_KEY, SHAPE, "command");
 
-        verifyNoInteractions(gateway);
         assertThat(answer.getStatusCode().value()).isEqualTo(201);
         assertThat(answer.getBody()).isEqualTo(stored.body());
         assertThat(answer.getHeaders().getLocation()).hasToString("/api/projects/x");
         assertThat(answer.getHeaders().getFirst(CommandAnswer.REPLAYED_HEADER)).isEqualTo("true");
+        verifyNoInteractions(store);
     }
 
     @Test
     void anotherRequestUnderTheKeyIs422AndAKeyInFlight409() {
-        when(store.claim(eq("front"), eq("key-1"), any())).thenReturn(new IdempotencyClaim.Mismatch(),
-                new IdempotencyClaim.InFlight());
+        when(gateway.send(any(), any(MetaData.class))).thenReturn(
+                CompletableFuture.failedFuture(new IdempotencyClaimRefused(new IdempotencyClaim.Mismatch())),
+                CompletableFuture.failedFuture(new IdempotencyClaimRefused(new IdempotencyClaim.InFlight())));
 
         assertThatThrownBy(() -> sender.send(WITH_KEY, SHAPE, "command")).isInstanceOf(ErrorResponseException.class)
                 .satisfies(e -> assertThat(((ErrorResponseException) e).getStatusCode().value()).isEqualTo(422));
         assertThatThrownBy(() -> sender.send(WITH_KEY, SHAPE, "command")).isInstanceOf(ErrorResponseException.class)
                 .satisfies(e -> assertThat(((ErrorResponseException) e).getStatusCode().value()).isEqualTo(409));
-        verifyNoInteractions(gateway);
+        verifyNoInteractions(store);
     }
 
     @Test
@@ -108,7 +112,7 @@ class CommandSenderTest {
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(answer.getBody()).contains("\"type\":\"/problems/illegal-transition\"")
                 .contains("\"instance\":\"/api/projects/p-1/land\"").contains("land was assigned already");
-        verify(store).completeOutsideCommand(TICKET, new CommandAnswer(409, answer.getBody(), null, null));
+        verify(store).completeOutsideCommand(ticketFor("key-1"), eq(WITH_KEY.fingerprint()), eq(new CommandAnswer(409, answer.getBody(), null, null)));
         verify(store, never()).release(any());
     }
 
@@ -120,8 +124,8 @@ class CommandSenderTest {
         ResponseEntity<String> answer = sender.send(WITH_KEY, SHAPE, "command");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
-        verify(store).release(TICKET);
-        verify(store, never()).completeOutsideCommand(any(), any());
+        verify(store).release(ticketFor("key-1"));
+        verify(store, never()).completeOutsideCommand(any(), any(), any());
     }
 
     @Test
@@ -131,7 +135,7 @@ class CommandSenderTest {
 
         assertThatThrownBy(() -> sender.send(WITH_KEY, SHAPE, "command")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("database on fire");
-        verify(store).release(TICKET);
+        verify(store).release(ticketFor("key-1"));
     }
 
     @Test
@@ -143,5 +147,9 @@ class CommandSenderTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(422);
         verifyNoInteractions(store);
+    }
+
+    private static IdempotencyTicket ticketFor(String key) {
+        return argThat(ticket -> ticket.owner().equals("front") && ticket.key().equals(key) && ticket.token() != null);
     }
 }

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class RebuildBenchmark {
 
+    private static final Pattern CURRENT = Pattern.compile("\"currentToken\"\\s*:\\s*\\{");
     private static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     private RebuildBenchmark() {
@@ -127,9 +128,13 @@ public final class RebuildBenchmark {
 
     /**
      * The position of a stored token (Jackson): the last {@code "index"} in its JSON, which is the current token's
-     * when it is a replay token ({@code tokenAtReset} comes first), else its only one.
+     * when it is a replay token ({@code tokenAtReset} comes first), else its only one; -1 for a replay token without a
+     * current token yet (nothing handled).
      */
     static long position(String token) {
+        if (token.contains("\"tokenAtReset\"") && !CURRENT.matcher(token).find()) {
+            return -1; // a replay token that has handled nothing yet: at the start, not at its reset position
+        }
         Matcher matcher = INDEX.matcher(token);
         long position = -1;
         while (matcher.find()) {

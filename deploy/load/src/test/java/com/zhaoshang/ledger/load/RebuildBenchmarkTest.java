@@ -15,5 +15,8 @@ class RebuildBenchmarkTest {
         assertThat(RebuildBenchmark.position(replay)).isEqualTo(1200);
         assertThat(RebuildBenchmark.position(plain)).isEqualTo(42);
         assertThat(RebuildBenchmark.position("{\"tokenAtReset\":null}")).isEqualTo(-1);
+        String replayNotStarted = "{\"tokenAtReset\":{\"@class\":\"org.axonframework.eventhandling.GapAwareTrackingToken\","
+                + "\"index\":20000,\"gaps\":[]}}";
+        assertThat(RebuildBenchmark.position(replayNotStarted)).isEqualTo(-1);
     }
 }

@@ -2,12 +2,8 @@ package com.zhaoshang.ledger.command.web.idempotency;
 
 import com.zhaoshang.ledger.command.web.CommandAnswer;
 
-/** What phase A found for an {@code Idempotency-Key}. */
+/** Why phase A ({@link IdempotencyStore#hold}) found an {@code Idempotency-Key} not to be this request's. */
 public sealed interface IdempotencyClaim {
-
-    /** The key is this request's now: send the command. */
-    record Claimed(IdempotencyTicket ticket) implements IdempotencyClaim {
-    }
 
     /** The same request was answered before: give that answer again, send nothing. */
     record Replay(CommandAnswer answer) implements IdempotencyClaim {

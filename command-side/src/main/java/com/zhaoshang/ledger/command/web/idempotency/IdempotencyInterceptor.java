@@ -9,6 +9,10 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
+ * Phase A made good, first in the command's unit of work: when the command carries a ticket and its request's
+ * fingerprint, {@link IdempotencyStore#hold} claims the key in the command's own transaction (or throws
+ * {@link IdempotencyClaimRefused}, rolling it back).
+ * <p>
  * Phase B of idempotency, on the command bus: when a command carrying an {@link IdempotencyTicket} succeeds, its
  * answer is written to the idempotency record in the unit of work's prepare-commit phase, that is inside the
  * command's own transaction, after its events were appended. Events and record commit together or not at all, so
@@ -30,6 +34,10 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         CommandMessage<?> command = unitOfWork.getMessage();
         IdempotencyTicket ticket = IdempotencyTicket.fromMetaData(command.getMetaData());
         ReplyShape shape = ReplyShape.fromMetaData(command.getMetaData());
+        String fingerprint = IdempotencyTicket.fingerprintFrom(command.getMetaData());
+        if (ticket != null && fingerprint != null) {
+            store.hold(ticket, fingerprint);
+        }
         Object result = interceptorChain.proceed();
         if (ticket != null && shape != null) {
             CommandAnswer answer = CommandAnswer.success(shape, result, objectMapper);

@@ -93,6 +93,32 @@ class IdempotencyInterceptorTest {
     }
 
     @Test
+    void theKeyIsHeldInTheUnitOfWorkBeforeTheHandlerRuns() {
+        handlerResult = 5L;
+        doAnswer(invocation -> steps.add("key held")).when(store).hold(any(), any());
+
+        dispatch(MetaData.from(TICKET.asMetaData("f".repeat(64)))
+                .mergedWith(ReplyShape.updated("project", "p-1").asMetaData()));
+
+        verify(store).hold(TICKET, "f".repeat(64));
+        assertThat(steps).containsExactly("key held", "events appended", "idempotency record completed");
+    }
+
+    @Test
+    void aKeyThatIsNotThisRequestsStopsTheCommandBeforeItsHandler() {
+        handlerResult = 6L;
+        doThrow(new IdempotencyClaimRefused(new IdempotencyClaim.InFlight())).when(store).hold(any(), any());
+
+        CommandResultMessage<?> result = dispatch(MetaData.from(TICKET.asMetaData("f".repeat(64)))
+                .mergedWith(ReplyShape.updated("project", "p-1").asMetaData()));
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).isInstanceOf(IdempotencyClaimRefused.class);
+        assertThat(steps).isEmpty();
+        verify(store, never()).complete(any(), any());
+    }
+
+    @Test
     void aLostClaimRollsTheCommandBack() {
         handlerResult = 4L;
         doThrow(new IllegalStateException("taken over")).when(store).complete(any(), any());

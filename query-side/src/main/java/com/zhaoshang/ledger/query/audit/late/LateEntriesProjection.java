@@ -16,6 +16,11 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +28,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the tables of the late-entry audit (V60): one row per fact a unit declared with a business date (every
@@ -32,6 +41,9 @@ import java.time.temporal.ChronoUnit;
  * <p>
  * The supervision rules' facts (warnings, overdue, idle land, reclaim) are the system's own findings, recorded when the
  * rule fires: they are not entries a unit could make late, so they are not kept here.
+ * <p>
+ * A processor's batch of events is one unit of work: the facts of the batch are written in one JDBC batch in its
+ * prepare-commit phase, in its transaction (one round trip per batch instead of one per fact).
  * <p>
  * Idempotent: every insert is keyed by the fact (event id, unit, campaign and unit, bulletin id) and does nothing on a
  * conflict, a unit's row is overwritten with the same values. A project's lead is handled before its later facts (the
@@ -48,10 +60,14 @@ public class LateEntriesProjection {
 
     private static final String FACT_PACKAGE = LeadRegisteredEvent.class.getPackageName();
 
-    private final JdbcClient jdbc;
+    private static final String PENDING_FACTS = LateEntriesProjection.class.getName() + ".pendingFacts";
 
-    public LateEntriesProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate namedJdbc;
+
+    public LateEntriesProjection(JdbcClient jdbc, NamedParameterJdbcTemplate namedJdbc) {
         this.jdbc = jdbc;
+        this.namedJdbc = namedJdbc;
     }
 
     @EventHandler
@@ -114,7 +130,8 @@ public class LateEntriesProjection {
                     .param("unitId", lead.unitId().value())
                     .update();
         }
-        String unitId = jdbc.sql("SELECT unit_id FROM audit_project_unit WHERE project_id = :projectId")
+        String unitId = event instanceof LeadRegisteredEvent lead ? lead.unitId().value() : jdbc.sql(
+                        "SELECT unit_id FROM audit_project_unit WHERE project_id = :projectId")
                 .param("projectId", event.projectId())
                 .query(String.class)
                 .optional()
@@ -148,25 +165,44 @@ public class LateEntriesProjection {
             return;
         }
         MetaData metaData = message.getMetaData();
-        jdbc.sql("""
+        Map<String, Object> row = new HashMap<>();
+        row.put("eventId", message.getIdentifier());
+        row.put("type", message.getPayloadType().getSimpleName());
+        row.put("aggregateId", message instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : aggregateId);
+        row.put("sequence", message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : null);
+        row.put("projectId", projectId);
+        row.put("unitId", unitId);
+        row.put("occurredOn", occurredOn);
+        row.put("recordedAt", Rows.timestamp(recordedAt));
+        row.put("lagDays", lagDays(occurredOn, recordedAt));
+        row.put("userId", text(metaData, Actor.USER_ID));
+        row.put("role", text(metaData, Actor.ROLE));
+        row.put("actorUnitId", text(metaData, Actor.UNIT_ID));
+        if (!CurrentUnitOfWork.isStarted()) {
+            insertFacts(List.of(row));
+            return;
+        }
+        // A processor's batch is one unit of work and one transaction: its facts go in one JDBC batch before commit.
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        List<Map<String, Object>> pending = batch.getOrComputeResource(PENDING_FACTS, key -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            batch.onPrepareCommit(u -> insertFacts(rows));
+            return rows;
+        });
+        pending.add(row);
+    }
+
+    private void insertFacts(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] batch = rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new);
+        namedJdbc.batchUpdate("""
                         INSERT INTO audit_fact (event_id, type, aggregate_id, sequence, project_id, unit_id, occurred_on,
                             recorded_at, lag_days, user_id, role, actor_unit_id)
                         VALUES (:eventId, :type, :aggregateId, :sequence, :projectId, :unitId, :occurredOn, :recordedAt,
                             :lagDays, :userId, :role, :actorUnitId)
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .param("eventId", message.getIdentifier())
-                .param("type", message.getPayloadType().getSimpleName())
-                .param("aggregateId", message instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : aggregateId)
-                .param("sequence", message instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : null)
-                .param("projectId", projectId)
-                .param("unitId", unitId)
-                .param("occurredOn", occurredOn)
-                .param("recordedAt", Rows.timestamp(recordedAt))
-                .param("lagDays", lagDays(occurredOn, recordedAt))
-                .param("userId", text(metaData, Actor.USER_ID))
-                .param("role", text(metaData, Actor.ROLE))
-                .param("actorUnitId", text(metaData, Actor.UNIT_ID))
-                .update();
+                        ON CONFLICT (event_id) DO NOTHING""", batch);
     }
 
     private static String text(MetaData metaData, String key) {
