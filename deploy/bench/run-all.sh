@@ -100,10 +100,21 @@ CREATE DATABASE ledger OWNER ledger;
 CREATE DATABASE ceiling OWNER ledger;
 EOF
 
+# The load tool's province is rooted at unit 369900 (LoadTool.ROOT_UNIT): its users belong there, since a front office
+# writes only for its own unit subtree (the embedded default's demo users belong to 360800/360802). Same passwords.
+BENCH_USERS=()
+i=0
+for user in admin:ADMIN front:FRONT_OFFICE verifier:VERIFIER leader:LEADER inspector:INSPECTOR; do
+  BENCH_USERS+=("--ledger.security.users[$i].username=${user%%:*}" "--ledger.security.users[$i].password={noop}${user%%:*}-demo"
+                "--ledger.security.users[$i].role=${user##*:}" "--ledger.security.users[$i].unit-id=369900")
+  i=$((i + 1))
+done
+
 start_app() { # the JDBC URL, then extra arguments for the application
   local url="$1"; shift
   java $HEAP -jar "$JAR" --server.port="$APP_PORT" --spring.datasource.url="$url" \
-      --spring.datasource.username=ledger --spring.datasource.password="$DB_PASSWORD" "$@" > "$WORK/app.log" 2>&1 &
+      --spring.datasource.username=ledger --spring.datasource.password="$DB_PASSWORD" "${BENCH_USERS[@]}" "$@" \
+      > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 600); do
     if curl -fs -o /dev/null -u leader:leader-demo "http://localhost:$APP_PORT/api/units"; then return 0; fi
