@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +40,12 @@ public class ConversionService {
 
     private final JdbcClient jdbc;
     private final RankingProperties rules;
+    private final IndicatorCounter counter;
 
-    public ConversionService(JdbcClient jdbc, RankingProperties rules) {
+    public ConversionService(JdbcClient jdbc, RankingProperties rules, IndicatorCounter counter) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.counter = counter;
     }
 
     public record CapitalRate(Currency currency, BigDecimal verified, BigDecimal contracted, BigDecimal rate) {
@@ -62,116 +63,111 @@ public class ConversionService {
                              long signedProjects, Rates rates, MedianDays medianDays) {
     }
 
-    private record Row(LocalDate signed, LocalDate registered, LocalDate land, LocalDate construction,
-                       LocalDate production, LocalDate terminated, BigDecimal contract, String contractCurrency,
-                       String projectId) {
+    public Conversion conversion(String unitId, LocalDate from, LocalDate to, String industry) {
+        Map<String, Long> funnel = industry == null ? countedFunnel(unitId, from, to) : funnelFromProjects(unitId, from, to, industry);
+        return cohort(unitId, from, to, industry, funnel);
     }
 
-    public Conversion conversion(String unitId, LocalDate from, LocalDate to, String industry) {
-        String scope = IndicatorCounter.SUBTREE + """
-                SELECT p.* FROM views_project p WHERE p.unit_id IN (SELECT unit_id FROM subtree)""";
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("root", unitId);
-        if (industry != null) {
-            scope += " AND p.industry_code LIKE :industry";
-            params.put("industry", industry + "%");
-        }
+    /** The funnel from the counters kept per unit, stage and day / month / year (no industry filter). */
+    private Map<String, Long> countedFunnel(String unitId, LocalDate from, LocalDate to) {
+        Map<String, Long> counts = counter.funnel(unitId, List.of(COLUMNS), from, to);
         Map<String, Long> funnel = new LinkedHashMap<>();
-        StringBuilder counts = new StringBuilder("SELECT ");
         for (int i = 0; i < STAGES.length; i++) {
-            counts.append(i == 0 ? "" : ", ").append("COUNT(*) FILTER (WHERE s.").append(COLUMNS[i])
+            funnel.put(STAGES[i], counts.get(COLUMNS[i]));
+        }
+        return funnel;
+    }
+
+    /** The funnel of an industry: its projects of the subtree, one {@code COUNT(*) FILTER} per stage. */
+    private Map<String, Long> funnelFromProjects(String unitId, LocalDate from, LocalDate to, String industry) {
+        Map<String, Long> funnel = new LinkedHashMap<>();
+        StringBuilder counts = new StringBuilder(IndicatorCounter.scopeOf("root")).append("SELECT ");
+        for (int i = 0; i < STAGES.length; i++) {
+            counts.append(i == 0 ? "" : ", ").append("COUNT(*) FILTER (WHERE p.").append(COLUMNS[i])
                     .append(" BETWEEN :from AND :to)");
         }
-        Map<String, Object> funnelParams = new LinkedHashMap<>(params);
-        funnelParams.put("from", from);
-        funnelParams.put("to", to);
-        jdbc.sql(counts + " FROM (" + scope + ") s").params(funnelParams).query(rs -> {
-            for (int i = 0; i < STAGES.length; i++) {
-                funnel.put(STAGES[i], rs.getLong(i + 1));
-            }
-        });
-        Map<String, Object> p = new LinkedHashMap<>(params);
-        p.put("from", from);
-        p.put("to", to);
-        List<Row> cohort = jdbc.sql("SELECT * FROM (" + scope + ") s WHERE s.signed_on BETWEEN :from AND :to ORDER BY s.project_id")
-                .params(p)
-                .query((rs, n) -> new Row(upTo(rs.getObject("signed_on", LocalDate.class), to),
-                        upTo(rs.getObject("registered_on", LocalDate.class), to),
-                        upTo(rs.getObject("land_on", LocalDate.class), to),
-                        upTo(rs.getObject("construction_on", LocalDate.class), to),
-                        upTo(rs.getObject("production_on", LocalDate.class), to),
-                        upTo(rs.getObject("terminated_on", LocalDate.class), to),
-                        rs.getBigDecimal("contract_amount"), rs.getString("contract_currency"), rs.getString("project_id")))
-                .list();
-        long signed = cohort.size();
-        long registered = cohort.stream().filter(r -> r.registered() != null).count();
-        long started = cohort.stream().filter(r -> r.construction() != null).count();
-        long producing = cohort.stream().filter(r -> r.production() != null).count();
-        long fulfilling = cohort.stream().filter(r -> r.terminated() == null && onSchedule(r, to)).count();
-        List<CapitalRate> capital = new ArrayList<>();
-        Map<String, BigDecimal> verifiedByCurrency = verifiedCapital(scope, p, cohort.isEmpty());
-        for (Currency currency : Currency.values()) {
-            BigDecimal contracted = cohort.stream().filter(r -> currency.name().equals(r.contractCurrency()))
-                    .map(Row::contract).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
-            BigDecimal verified = verifiedByCurrency.getOrDefault(currency.name(), BigDecimal.ZERO).setScale(2);
-            capital.add(new CapitalRate(currency, verified, contracted, Ratios.ratio(verified, contracted)));
-        }
-        Rates rates = new Rates(Ratios.ratio(registered, signed), Ratios.ratio(fulfilling, signed),
-                Ratios.ratio(started, signed), capital, Ratios.ratio(producing, signed));
-        MedianDays medians = new MedianDays(
-                median(cohort, Row::signed, Row::land),
-                median(cohort, Row::land, Row::construction),
-                median(cohort, Row::construction, Row::production),
-                median(cohort, Row::signed, Row::construction));
-        return new Conversion(unitId, from, to, industry, funnel, signed, rates, medians);
-    }
-
-    /** 履约: construction started within the deadline of signing, or the deadline has not passed by the period's end. */
-    private boolean onSchedule(Row row, LocalDate periodEnd) {
-        LocalDate deadline = row.signed().plusDays(rules.constructionDeadlineDays());
-        if (row.construction() != null) {
-            return !row.construction().isAfter(deadline);
-        }
-        return !periodEnd.isAfter(deadline);
+        counts.append(" FROM scope s JOIN views_project p ON p.unit_id = s.unit_id WHERE p.industry_code LIKE :industry");
+        jdbc.sql(counts.toString())
+                .param("root", unitId).param("from", from).param("to", to).param("industry", industry + "%")
+                .query(rs -> {
+                    for (int i = 0; i < STAGES.length; i++) {
+                        funnel.put(STAGES[i], rs.getLong(i + 1));
+                    }
+                });
+        return funnel;
     }
 
     /**
-     * Verified capital of the cohort's arrivals up to the period's end, per currency, in one statement
-     * ({@code cohortParams}: the scope's parameters with {@code from} and {@code to}).
+     * The cohort's figures in one statement: the projects signed in the period (of the industry, when given), every
+     * later stage counted only when it happened by the period's end; medians by {@code percentile_cont(0.5)} (the mean
+     * of the two middle values when their number is even); verified capital of the cohort's arrivals up to the end.
      */
-    private Map<String, BigDecimal> verifiedCapital(String scope, Map<String, Object> cohortParams, boolean emptyCohort) {
-        Map<String, BigDecimal> verified = new LinkedHashMap<>();
-        if (emptyCohort) {
-            return verified;
+    private Conversion cohort(String unitId, LocalDate from, LocalDate to, String industry, Map<String, Long> funnel) {
+        StringBuilder sql = new StringBuilder(IndicatorCounter.scopeOf("root")).append("""
+                , cohort AS (
+                    SELECT p.project_id, p.signed_on,
+                           CASE WHEN p.registered_on <= :to THEN p.registered_on END AS registered_on,
+                           CASE WHEN p.land_on <= :to THEN p.land_on END AS land_on,
+                           CASE WHEN p.construction_on <= :to THEN p.construction_on END AS construction_on,
+                           CASE WHEN p.production_on <= :to THEN p.production_on END AS production_on,
+                           CASE WHEN p.terminated_on <= :to THEN p.terminated_on END AS terminated_on,
+                           p.contract_amount, p.contract_currency
+                    FROM scope s JOIN views_project p ON p.unit_id = s.unit_id
+                    WHERE p.signed_on IS NOT NULL AND p.signed_on BETWEEN :from AND :to""");
+        if (industry != null) {
+            sql.append(" AND p.industry_code LIKE :industry");
         }
-        jdbc.sql("SELECT a.currency, SUM(a.verified_amount) FROM views_capital_arrival a"
-                        + " WHERE a.project_id IN (SELECT c.project_id FROM (" + scope + ") c WHERE c.signed_on BETWEEN :from AND :to)"
-                        + " AND a.verified_amount IS NOT NULL AND a.occurred_on <= :to GROUP BY a.currency")
-                .params(cohortParams)
-                .query(rs -> {
-                    verified.put(rs.getString(1), rs.getBigDecimal(2));
-                });
-        return verified;
+        sql.append(")\nSELECT COUNT(*), COUNT(registered_on), COUNT(construction_on), COUNT(production_on),")
+                .append(" COUNT(*) FILTER (WHERE terminated_on IS NULL AND CASE WHEN construction_on IS NOT NULL")
+                .append(" THEN construction_on <= signed_on + :deadline ELSE :to <= signed_on + :deadline END),")
+                .append(" percentile_cont(0.5) WITHIN GROUP (ORDER BY land_on - signed_on),")
+                .append(" percentile_cont(0.5) WITHIN GROUP (ORDER BY construction_on - land_on)")
+                .append(" FILTER (WHERE land_on IS NOT NULL AND construction_on IS NOT NULL),")
+                .append(" percentile_cont(0.5) WITHIN GROUP (ORDER BY production_on - construction_on)")
+                .append(" FILTER (WHERE construction_on IS NOT NULL AND production_on IS NOT NULL),")
+                .append(" percentile_cont(0.5) WITHIN GROUP (ORDER BY construction_on - signed_on)");
+        Currency[] currencies = Currency.values();
+        for (int i = 0; i < currencies.length; i++) {
+            sql.append(", SUM(contract_amount) FILTER (WHERE contract_currency = :currency").append(i).append(")")
+                    .append(", (SELECT SUM(a.verified_amount) FROM views_capital_arrival a")
+                    .append(" WHERE a.project_id IN (SELECT c.project_id FROM cohort c) AND a.currency = :currency").append(i)
+                    .append(" AND a.verified_amount IS NOT NULL AND a.occurred_on <= :to)");
+        }
+        sql.append(" FROM cohort");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("root", unitId);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("deadline", rules.constructionDeadlineDays());
+        if (industry != null) {
+            params.put("industry", industry + "%");
+        }
+        for (int i = 0; i < currencies.length; i++) {
+            params.put("currency" + i, currencies[i].name());
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            long signed = rs.getLong(1);
+            List<CapitalRate> capital = new ArrayList<>();
+            for (int i = 0; i < currencies.length; i++) {
+                BigDecimal contracted = orZero(rs.getBigDecimal(10 + 2 * i));
+                BigDecimal verified = orZero(rs.getBigDecimal(11 + 2 * i));
+                capital.add(new CapitalRate(currencies[i], verified, contracted, Ratios.ratio(verified, contracted)));
+            }
+            Rates rates = new Rates(Ratios.ratio(rs.getLong(2), signed), Ratios.ratio(rs.getLong(5), signed),
+                    Ratios.ratio(rs.getLong(3), signed), capital, Ratios.ratio(rs.getLong(4), signed));
+            MedianDays medians = new MedianDays(median(rs, 6), median(rs, 7), median(rs, 8), median(rs, 9));
+            return new Conversion(unitId, from, to, industry, funnel, signed, rates, medians);
+        }).single();
     }
 
-    private static LocalDate upTo(LocalDate date, LocalDate end) {
-        return date == null || date.isAfter(end) ? null : date;
+    private static BigDecimal orZero(BigDecimal value) {
+        return (value == null ? BigDecimal.ZERO : value).setScale(2);
     }
 
-    private static BigDecimal median(List<Row> cohort, java.util.function.Function<Row, LocalDate> start,
-                                     java.util.function.Function<Row, LocalDate> end) {
-        List<Long> days = cohort.stream()
-                .filter(r -> start.apply(r) != null && end.apply(r) != null)
-                .map(r -> ChronoUnit.DAYS.between(start.apply(r), end.apply(r)))
-                .sorted()
-                .toList();
-        if (days.isEmpty()) {
-            return null;
-        }
-        int n = days.size();
-        if (n % 2 == 1) {
-            return BigDecimal.valueOf(days.get(n / 2)).setScale(1);
-        }
-        return BigDecimal.valueOf(days.get(n / 2 - 1) + days.get(n / 2)).divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
+    /** A median of whole days: exact in a double (n or n + 0.5), one decimal. */
+    private static BigDecimal median(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
     }
+
 }

@@ -88,8 +88,21 @@ public class RankingService {
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         LocalDate previousFrom = from.minusDays(days);
         LocalDate previousTo = from.minusDays(1);
-        List<Scored> current = scorePeriod(units, from, to, knownAt);
-        List<Scored> previous = scorePeriod(units, previousFrom, previousTo, knownAt);
+        Map<Indicator, Measure> measures = periodMeasures();
+        List<Scored> current;
+        List<Scored> previous;
+        if (knownAt == null) {
+            // both windows in one statement from the counters, both overdue counts in another
+            List<Map<String, Map<Measure, BigDecimal>>> counted = counter.actuals(units, measures.values(),
+                    List.of(new IndicatorCounter.Window(from, to), new IndicatorCounter.Window(previousFrom, previousTo)));
+            List<Map<String, Long>> overdue = counter.overdueToStart(units, List.of(to, previousTo),
+                    properties.constructionDeadlineDays());
+            current = scorePeriod(units, measures, counted.get(0), overdue.get(0));
+            previous = scorePeriod(units, measures, counted.get(1), overdue.get(1));
+        } else {
+            current = scorePeriod(units, from, to, knownAt);
+            previous = scorePeriod(units, previousFrom, previousTo, knownAt);
+        }
         return ranking(peerGroup, null, from, to, previousFrom, previousTo, current, previous, knownAt);
     }
 
@@ -120,13 +133,23 @@ public class RankingService {
     private record Scored(String unitId, BigDecimal score, BigDecimal verifiedCny, long overdue, List<IndicatorValue> values) {
     }
 
-    private List<Scored> scorePeriod(List<String> units, LocalDate from, LocalDate to, Instant knownAt) {
+    private static Map<Indicator, Measure> periodMeasures() {
         Map<Indicator, Measure> measures = new java.util.EnumMap<>(Indicator.class);
         for (Indicator indicator : Indicator.values()) {
             measures.put(indicator, Measure.of(indicator));
         }
+        return measures;
+    }
+
+    private List<Scored> scorePeriod(List<String> units, LocalDate from, LocalDate to, Instant knownAt) {
+        Map<Indicator, Measure> measures = periodMeasures();
         Map<String, Map<Measure, BigDecimal>> counted = counter.actuals(units, measures.values(), from, to, knownAt);
         Map<String, Long> overdue = counter.overdueToStart(units, to, properties.constructionDeadlineDays(), knownAt);
+        return scorePeriod(units, measures, counted, overdue);
+    }
+
+    private List<Scored> scorePeriod(List<String> units, Map<Indicator, Measure> measures,
+                                     Map<String, Map<Measure, BigDecimal>> counted, Map<String, Long> overdue) {
         Map<String, Map<Indicator, BigDecimal>> actuals = new HashMap<>();
         Map<Indicator, BigDecimal> best = new java.util.EnumMap<>(Indicator.class);
         for (String unit : units) {

@@ -87,13 +87,203 @@ public class IndicatorCounter {
                 SELECT s.root, CAST(u.unit_id AS VARCHAR) FROM views_unit u JOIN subtree s ON u.parent_id = s.unit_id)
             """;
 
+    /** A window of days, both ends inclusive. */
+    public record Window(LocalDate from, LocalDate to) {
+    }
+
     /**
-     * The actual value of every measure for every root (with its subtree) in one statement: the same figures as
+     * The actual value of every measure for every root (with its subtree): the same figures as
      * {@link #actual(String, Measure, LocalDate, LocalDate, Instant)} called per root and measure. Every root and
-     * measure asked is in the answer (zero when nothing counts).
+     * measure asked is in the answer (zero when nothing counts). Without {@code knownAt}, measures without a minimum
+     * amount are read from the counters ({@link #countedActuals}); the others, and everything as known at an instant,
+     * from the facts ({@link #actualsFromFacts}).
      */
     public Map<String, Map<Measure, BigDecimal>> actuals(Collection<String> roots, Collection<Measure> measures,
                                                         LocalDate from, LocalDate to, Instant knownAt) {
+        if (knownAt != null) {
+            return actualsFromFacts(roots, measures, from, to, knownAt);
+        }
+        return actuals(roots, measures, List.of(new Window(from, to))).get(0);
+    }
+
+    /** {@link #actuals(Collection, Collection, LocalDate, LocalDate, Instant)} for several windows, everything known now. */
+    public List<Map<String, Map<Measure, BigDecimal>>> actuals(Collection<String> roots, Collection<Measure> measures,
+                                                             List<Window> windows) {
+        List<Measure> counted = new ArrayList<>();
+        List<Measure> fromFacts = new ArrayList<>();
+        for (Measure measure : new LinkedHashSet<>(measures)) {
+            (measure.minAmount() == null ? counted : fromFacts).add(measure);
+        }
+        List<Map<String, Map<Measure, BigDecimal>>> result = countedActuals(roots, counted, windows);
+        if (!fromFacts.isEmpty()) {
+            for (int w = 0; w < windows.size(); w++) {
+                Map<String, Map<Measure, BigDecimal>> facts = actualsFromFacts(roots, fromFacts, windows.get(w).from(),
+                        windows.get(w).to(), null);
+                Map<String, Map<Measure, BigDecimal>> merged = result.get(w);
+                facts.forEach((root, values) -> merged.get(root).putAll(values));
+            }
+        }
+        return result;
+    }
+
+    /** The roots with their subtrees from the closure: rows (root, unit_id), the root itself included. */
+    static final String SCOPES = """
+            WITH scope(root, unit_id) AS (
+                SELECT CAST(r AS VARCHAR), CAST(r AS VARCHAR) FROM unnest(ARRAY[:roots]) AS r
+                UNION
+                SELECT CAST(c.ancestor AS VARCHAR), CAST(c.descendant AS VARCHAR) FROM views_unit_closure c
+                WHERE c.ancestor IN (:roots))
+            """;
+
+    /**
+     * Every measure (none with a minimum amount) of every root in every window, from the counters kept per unit and
+     * day, month and year ({@code views_count}): one statement; a window is read as its whole years, whole months and
+     * the days at its edges. Same figures as {@link #actualsFromFacts} without {@code knownAt}.
+     */
+    public List<Map<String, Map<Measure, BigDecimal>>> countedActuals(Collection<String> roots, Collection<Measure> measures,
+                                                                    List<Window> windows) {
+        List<String> rootList = List.copyOf(new LinkedHashSet<>(roots));
+        List<Measure> measureList = List.copyOf(new LinkedHashSet<>(measures));
+        List<Map<String, Map<Measure, BigDecimal>>> result = new ArrayList<>();
+        for (int w = 0; w < windows.size(); w++) {
+            result.add(zeros(rootList, measureList));
+        }
+        if (rootList.isEmpty() || measureList.isEmpty() || windows.isEmpty()) {
+            return result;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("roots", rootList);
+        StringBuilder sql = new StringBuilder(SCOPES).append("SELECT w.idx, s.root");
+        for (int i = 0; i < measureList.size(); i++) {
+            Measure measure = measureList.get(i);
+            sql.append(", SUM(").append(measure.indicator().isAmount() ? "c.amount" : "c.quantity")
+                    .append(") FILTER (WHERE c.counter = :indicator").append(i);
+            params.put("indicator" + i, measure.indicator().name());
+            if (measure.indicator().isAmount() && measure.currency() != null) {
+                sql.append(" AND c.currency = :currency").append(i);
+                params.put("currency" + i, measure.currency().name());
+            }
+            if (measure.industrial() != null) {
+                sql.append(" AND c.industrial = :industrial").append(i);
+                params.put("industrial" + i, measure.industrial() ? 1 : 0);
+            }
+            sql.append(")");
+        }
+        sql.append(" FROM scope s JOIN views_count c ON c.unit_id = s.unit_id JOIN (VALUES ");
+        int piece = 0;
+        for (int w = 0; w < windows.size(); w++) {
+            for (Piece p : pieces(windows.get(w).from(), windows.get(w).to())) {
+                sql.append(piece == 0 ? "" : ", ").append("(").append(w).append(", CAST('").append(p.grain())
+                        .append("' AS CHAR(1)), CAST(:lo").append(piece).append(" AS DATE), CAST(:hi").append(piece)
+                        .append(" AS DATE))");
+                params.put("lo" + piece, p.first());
+                params.put("hi" + piece, p.last());
+                piece++;
+            }
+        }
+        if (piece == 0) {
+            return result;
+        }
+        sql.append(") AS w(idx, grain, lo, hi) ON c.grain = w.grain AND c.period_start BETWEEN w.lo AND w.hi")
+                .append(" WHERE c.counter IN (:indicators) GROUP BY w.idx, s.root");
+        params.put("indicators", measureList.stream().map(m -> m.indicator().name()).distinct().toList());
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            Map<Measure, BigDecimal> values = result.get(rs.getInt(1)).get(rs.getString(2));
+            for (int i = 0; i < measureList.size(); i++) {
+                BigDecimal value = rs.getBigDecimal(i + 3);
+                if (value != null) {
+                    values.put(measureList.get(i), scaled(measureList.get(i), value));
+                }
+            }
+        });
+        return result;
+    }
+
+    /** The subtree of the unit named by the parameter {@code :<parameter>}, from the closure: a CTE {@code scope(unit_id)}. */
+    public static String scopeOf(String parameter) {
+        return "WITH scope(unit_id) AS (SELECT CAST(:" + parameter + " AS VARCHAR) UNION"
+                + " SELECT CAST(c.descendant AS VARCHAR) FROM views_unit_closure c WHERE c.ancestor = :" + parameter + ")\n";
+    }
+
+    /**
+     * The conversion funnel of a unit with its subtree from the counters: per stage column of {@code views_project}
+     * ({@code lead_on}, {@code signed_on}…), the projects whose date of that stage lies in the window.
+     */
+    public Map<String, Long> funnel(String root, List<String> stageColumns, LocalDate from, LocalDate to) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        stageColumns.forEach(c -> counts.put(c, 0L));
+        List<Piece> pieces = pieces(from, to);
+        if (pieces.isEmpty() || stageColumns.isEmpty()) {
+            return counts;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("root", root);
+        params.put("counters", stageColumns.stream().map(c -> ViewCounters.FUNNEL + c).toList());
+        StringBuilder sql = new StringBuilder(scopeOf("root"))
+                .append("SELECT c.counter, SUM(c.quantity) FROM scope s JOIN views_count c ON c.unit_id = s.unit_id")
+                .append(" WHERE c.counter IN (:counters) AND (");
+        for (int i = 0; i < pieces.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(c.grain = '").append(pieces.get(i).grain())
+                    .append("' AND c.period_start BETWEEN :lo").append(i).append(" AND :hi").append(i).append(")");
+            params.put("lo" + i, pieces.get(i).first());
+            params.put("hi" + i, pieces.get(i).last());
+        }
+        sql.append(") GROUP BY c.counter");
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            counts.put(rs.getString(1).substring(ViewCounters.FUNNEL.length()), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /** A run of counter rows of one grain: period starts from {@code first} to {@code last}, both inclusive. */
+    record Piece(char grain, LocalDate first, LocalDate last) {
+    }
+
+    /** The window as whole years, whole months and single days, runs of one grain merged; empty when from > to. */
+    static List<Piece> pieces(LocalDate from, LocalDate to) {
+        List<Piece> pieces = new ArrayList<>();
+        LocalDate cursor = from;
+        while (!cursor.isAfter(to)) {
+            char grain;
+            LocalDate next;
+            if (cursor.getDayOfYear() == 1 && !cursor.plusYears(1).minusDays(1).isAfter(to)) {
+                grain = 'Y';
+                next = cursor.plusYears(1);
+            } else if (cursor.getDayOfMonth() == 1 && !cursor.plusMonths(1).minusDays(1).isAfter(to)) {
+                grain = 'M';
+                next = cursor.plusMonths(1);
+            } else {
+                grain = 'D';
+                next = cursor.plusDays(1);
+            }
+            Piece last = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
+            if (last != null && last.grain() == grain) {
+                pieces.set(pieces.size() - 1, new Piece(grain, last.first(), cursor));
+            } else {
+                pieces.add(new Piece(grain, cursor, cursor));
+            }
+            cursor = next;
+        }
+        return pieces;
+    }
+
+    private static Map<String, Map<Measure, BigDecimal>> zeros(List<String> roots, List<Measure> measures) {
+        Map<String, Map<Measure, BigDecimal>> result = new LinkedHashMap<>();
+        for (String root : roots) {
+            Map<Measure, BigDecimal> zeros = new LinkedHashMap<>();
+            measures.forEach(m -> zeros.put(m, scaled(m, BigDecimal.ZERO)));
+            result.put(root, zeros);
+        }
+        return result;
+    }
+
+    /**
+     * The actual value of every measure for every root (with its subtree) in one statement over the facts, as known
+     * at {@code knownAt} (null: everything): the same figures as
+     * {@link #actual(String, Measure, LocalDate, LocalDate, Instant)} called per root and measure.
+     */
+    public Map<String, Map<Measure, BigDecimal>> actualsFromFacts(Collection<String> roots, Collection<Measure> measures,
+                                                                 LocalDate from, LocalDate to, Instant knownAt) {
         List<String> rootList = List.copyOf(new LinkedHashSet<>(roots));
         List<Measure> measureList = List.copyOf(new LinkedHashSet<>(measures));
         Map<String, Map<Measure, BigDecimal>> result = new LinkedHashMap<>();
@@ -153,6 +343,45 @@ public class IndicatorCounter {
 
     private static BigDecimal scaled(Measure measure, BigDecimal value) {
         return measure.indicator().isAmount() ? value.setScale(2) : value.setScale(0);
+    }
+
+    /**
+     * Projects overdue to start at each of {@code asOfs}, everything known now, for every root (with its subtree, from
+     * the closure) in one statement: the figures of {@link #overdueToStart(Collection, LocalDate, int, Instant)}
+     * without {@code knownAt}. A project stops being a candidate on the first of its construction start, termination
+     * and abandonment, so only the projects still open at the earliest date are read (index V110).
+     */
+    public List<Map<String, Long>> overdueToStart(Collection<String> roots, List<LocalDate> asOfs, int deadlineDays) {
+        List<String> rootList = List.copyOf(new LinkedHashSet<>(roots));
+        List<Map<String, Long>> result = new ArrayList<>();
+        for (int i = 0; i < asOfs.size(); i++) {
+            Map<String, Long> zeros = new LinkedHashMap<>();
+            rootList.forEach(r -> zeros.put(r, 0L));
+            result.add(zeros);
+        }
+        if (rootList.isEmpty() || asOfs.isEmpty()) {
+            return result;
+        }
+        String open = "COALESCE(LEAST(p.construction_on, p.terminated_on, p.abandoned_on), DATE 'infinity')";
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("roots", rootList);
+        StringBuilder sql = new StringBuilder(SCOPES).append("SELECT s.root");
+        for (int i = 0; i < asOfs.size(); i++) {
+            sql.append(", COUNT(*) FILTER (WHERE p.signed_on < :limit").append(i).append(" AND ").append(open)
+                    .append(" > :asOf").append(i).append(")");
+            params.put("limit" + i, asOfs.get(i).minusDays(deadlineDays));
+            params.put("asOf" + i, asOfs.get(i));
+        }
+        sql.append(" FROM scope s JOIN views_project p ON p.unit_id = s.unit_id")
+                .append(" WHERE p.signed_on IS NOT NULL AND p.signed_recorded_at IS NOT NULL AND ").append(open)
+                .append(" > :earliest GROUP BY s.root");
+        params.put("earliest", asOfs.stream().min(LocalDate::compareTo).orElseThrow());
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            for (int i = 0; i < asOfs.size(); i++) {
+                result.get(i).put(rs.getString(1), rs.getLong(i + 2));
+            }
+        });
+        return result;
     }
 
     /**

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,10 +54,15 @@ public class LeaderViewsProjection {
 
     public static final String GROUP = "leader-views";
 
-    private final JdbcClient jdbc;
+    private static final String[] STAGE_COLUMNS = {"lead_on", "negotiation_on", "intent_on", "signed_on", "registered_on",
+            "land_on", "construction_on", "completed_on", "production_on", "terminated_on", "abandoned_on"};
 
-    public LeaderViewsProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ViewCounters counters;
+
+    public LeaderViewsProjection(JdbcClient jdbc, ViewCounters counters) {
         this.jdbc = jdbc;
+        this.counters = counters;
     }
 
     @EventHandler
@@ -68,22 +74,32 @@ public class LeaderViewsProjection {
                 .params(event.unitId().value(), event.name(), event.kind().name(),
                         event.parentId() == null ? null : event.parentId().value(), event.peerGroup())
                 .update();
+        counters.unitPlaced(event.unitId().value());
     }
 
     @EventHandler
     public void on(LeadRegisteredEvent event, @Timestamp Instant recordedAt) {
         Money intended = event.intendedAmount();
-        jdbc.sql("""
-                        INSERT INTO views_project (project_id, unit_id, industry_code, industrial, intended_amount,
+        Map<String, Object> before = jdbc.sql("""
+                        WITH old AS (SELECT * FROM views_project WHERE project_id = ?),
+                        up AS (INSERT INTO views_project (project_id, unit_id, industry_code, industrial, intended_amount,
                             intended_currency, lead_on) VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (project_id) DO UPDATE SET unit_id = EXCLUDED.unit_id,
                             industry_code = EXCLUDED.industry_code, industrial = EXCLUDED.industrial,
                             intended_amount = EXCLUDED.intended_amount, intended_currency = EXCLUDED.intended_currency,
-                            lead_on = EXCLUDED.lead_on""")
-                .params(event.projectId(), event.unitId().value(), event.industryCode().value(),
+                            lead_on = EXCLUDED.lead_on RETURNING 1)
+                        SELECT * FROM old""")
+                .params(event.projectId(), event.projectId(), event.unitId().value(), event.industryCode().value(),
                         event.industryCode().isIndustrial(), intended == null ? null : intended.amount(),
                         intended == null ? null : intended.currency().name(), event.occurredOn())
-                .update();
+                .query().listOfRows().stream().findFirst().orElse(null);
+        String unitBefore = before == null ? null : (String) before.get("unit_id");
+        String unitAfter = event.unitId().value();
+        for (String column : STAGE_COLUMNS) {
+            LocalDate old = before == null ? null : date(before.get(column));
+            LocalDate now = column.equals("lead_on") ? event.occurredOn() : old;
+            counters.stageChanged(unitBefore, unitAfter, column, old, now);
+        }
         fact("lead:" + event.projectId(), Indicator.LEADS_COLLECTED, event.unitId().value(), event.occurredOn(), null,
                 event.projectId(), event.industryCode().isIndustrial(), intended, recordedAt);
     }
@@ -111,10 +127,18 @@ public class LeaderViewsProjection {
     @EventHandler
     public void on(ProjectSignedEvent event, @Timestamp Instant recordedAt) {
         Money contract = event.contractAmount();
-        jdbc.sql("UPDATE views_project SET signed_on = ?, contract_amount = ?, contract_currency = ?, signed_recorded_at = ? WHERE project_id = ?")
+        jdbc.sql("""
+                        UPDATE views_project p SET signed_on = ?, contract_amount = ?, contract_currency = ?, signed_recorded_at = ?
+                        FROM (SELECT project_id, signed_on FROM views_project WHERE project_id = ?) o
+                        WHERE p.project_id = o.project_id RETURNING p.unit_id, o.signed_on""")
                 .params(event.occurredOn(), contract.amount(), contract.currency().name(), java.sql.Timestamp.from(recordedAt),
                         event.projectId())
-                .update();
+                .query((rs, n) -> {
+                    counters.stageChanged(rs.getString(1), rs.getString(1), "signed_on", rs.getObject(2, LocalDate.class),
+                            event.occurredOn());
+                    return 1;
+                })
+                .list();
         ProjectRow project = project(event.projectId());
         fact("signed:" + event.projectId(), Indicator.PROJECTS_SIGNED, project.unitId(), event.occurredOn(), contract,
                 event.projectId(), project.industrial(), contract, recordedAt);
@@ -200,6 +224,7 @@ public class LeaderViewsProjection {
         jdbc.sql("DELETE FROM views_capital_arrival").update();
         jdbc.sql("DELETE FROM views_project").update();
         jdbc.sql("DELETE FROM views_unit").update();
+        counters.reset();
     }
 
     private void projectFact(String keyPrefix, Indicator indicator, String projectId, LocalDate occurredOn,
@@ -216,27 +241,57 @@ public class LeaderViewsProjection {
     }
 
     private void stage(String projectId, String column, LocalDate occurredOn) {
-        jdbc.sql("UPDATE views_project SET " + column + " = ? WHERE project_id = ?")
+        jdbc.sql("UPDATE views_project p SET " + column + " = ? FROM (SELECT project_id, " + column
+                        + " AS old FROM views_project WHERE project_id = ?) o WHERE p.project_id = o.project_id"
+                        + " RETURNING p.unit_id, o.old")
                 .params(occurredOn, projectId)
-                .update();
+                .query((rs, n) -> {
+                    counters.stageChanged(rs.getString(1), rs.getString(1), column, rs.getObject(2, LocalDate.class), occurredOn);
+                    return 1;
+                })
+                .list();
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private void fact(String key, Indicator indicator, String unitId, LocalDate occurredOn, Money amount,
                       String projectId, Boolean industrial, Money reference, Instant recordedAt) {
         jdbc.sql("""
-                        INSERT INTO views_fact (fact_key, indicator, unit_id, occurred_on, quantity, amount, currency,
+                        WITH old AS (SELECT unit_id, indicator, occurred_on, amount, currency, industrial FROM views_fact
+                                     WHERE fact_key = ? AND indicator = ?),
+                        up AS (INSERT INTO views_fact (fact_key, indicator, unit_id, occurred_on, quantity, amount, currency,
                             project_id, industrial, ref_amount, ref_currency, recorded_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (fact_key, indicator) DO UPDATE SET unit_id = EXCLUDED.unit_id,
                             occurred_on = EXCLUDED.occurred_on, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
                             project_id = EXCLUDED.project_id, industrial = EXCLUDED.industrial,
                             ref_amount = EXCLUDED.ref_amount, ref_currency = EXCLUDED.ref_currency,
-                            recorded_at = EXCLUDED.recorded_at""")
-                .params(key, indicator.name(), unitId, occurredOn,
+                            recorded_at = EXCLUDED.recorded_at
+                            RETURNING unit_id, indicator, occurred_on, amount, currency, industrial)
+                        SELECT u.unit_id, u.indicator, u.occurred_on, u.amount, u.currency, u.industrial,
+                               o.unit_id, o.indicator, o.occurred_on, o.amount, o.currency, o.industrial
+                        FROM up u LEFT JOIN old o ON TRUE""")
+                .params(key, indicator.name(), key, indicator.name(), unitId, occurredOn,
                         amount == null ? null : amount.amount(), amount == null ? null : amount.currency().name(),
                         projectId, industrial,
                         reference == null ? null : reference.amount(), reference == null ? null : reference.currency().name(),
                         java.sql.Timestamp.from(recordedAt))
-                .update();
+                .query((rs, n) -> {
+                    ViewCounters.Counted after = counted(rs, 1);
+                    ViewCounters.Counted before = rs.getString(7) == null ? null : counted(rs, 7);
+                    counters.factWritten(before, after);
+                    return 1;
+                })
+                .list();
+    }
+
+    private static ViewCounters.Counted counted(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        return new ViewCounters.Counted(rs.getString(first), rs.getString(first + 1), rs.getObject(first + 2, LocalDate.class),
+                rs.getBigDecimal(first + 3), rs.getString(first + 4), (Boolean) rs.getObject(first + 5));
     }
 
     private ProjectRow project(String projectId) {

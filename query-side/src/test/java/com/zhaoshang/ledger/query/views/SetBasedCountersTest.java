@@ -32,6 +32,9 @@ class SetBasedCountersTest extends QuerySideIntegrationTest {
     @Autowired
     IndicatorCounter counter;
 
+    @Autowired
+    ViewCounters counters;
+
     private final Random random = new Random(20261122L);
     private final List<String> units = new ArrayList<>();
 
@@ -44,6 +47,7 @@ class SetBasedCountersTest extends QuerySideIntegrationTest {
             String parent = i < 3 ? null : units.get(random.nextInt(i));
             jdbc.sql("INSERT INTO views_unit (unit_id, name, kind, parent_id, peer_group) VALUES (?, ?, 'TOWN', ?, ?)")
                     .params(unit, "unit " + i, parent, prefix).update();
+            counters.unitPlaced(unit);
             units.add(unit);
         }
         // a unit nobody registered in the tree is its own subtree
@@ -54,17 +58,23 @@ class SetBasedCountersTest extends QuerySideIntegrationTest {
             Currency currency = indicator == Indicator.SIGNED_AMOUNT
                     ? Currency.values()[random.nextInt(Currency.values().length)] : indicator.currencyOf(null);
             BigDecimal amount = indicator.isAmount() ? BigDecimal.valueOf(random.nextInt(1_000_000_00), 2) : null;
+            String unit = units.get(random.nextInt(units.size()));
+            LocalDate occurredOn = START.plusDays(random.nextInt(730));
+            boolean industrial = random.nextBoolean();
             jdbc.sql("""
                             INSERT INTO views_fact (fact_key, indicator, unit_id, occurred_on, quantity, amount, currency,
                                                     project_id, industrial, ref_amount, ref_currency, recorded_at)
                             VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(prefix + ":fact:" + i, indicator.name(), units.get(random.nextInt(units.size())),
-                            START.plusDays(random.nextInt(730)), amount, currency == null ? null : currency.name(),
-                            prefix + ":project:" + i, random.nextBoolean(),
+                    .params(prefix + ":fact:" + i, indicator.name(), unit,
+                            occurredOn, amount, currency == null ? null : currency.name(),
+                            prefix + ":project:" + i, industrial,
                             BigDecimal.valueOf(random.nextInt(1000) * 100_000L, 2),
                             Currency.values()[random.nextInt(Currency.values().length)].name(),
                             Timestamp.from(RECORDING_START.plusSeconds(random.nextInt(900 * 86_400))))
                     .update();
+            // written by hand here, so its counters too (the projection does both in one transaction)
+            counters.factWritten(null, new ViewCounters.Counted(unit, indicator.name(), occurredOn, amount,
+                    currency == null ? null : currency.name(), industrial));
         }
         for (int i = 0; i < 120; i++) {
             LocalDate signed = random.nextInt(5) == 0 ? null : START.plusDays(random.nextInt(600));
