@@ -38,7 +38,7 @@ import java.util.Map;
  * </ul>
  */
 
-class ConversionOracle {
+public class ConversionOracle {
 
     private static final String[] STAGES = {"LEAD", "NEGOTIATING", "INTENT", "SIGNED", "REGISTERED", "LAND_ASSIGNED",
             "UNDER_CONSTRUCTION", "COMPLETED", "IN_PRODUCTION", "TERMINATED", "ABANDONED"};
@@ -48,7 +48,7 @@ class ConversionOracle {
     private final JdbcClient jdbc;
     private final RankingProperties rules;
 
-    ConversionOracle(JdbcClient jdbc, RankingProperties rules) {
+    public ConversionOracle(JdbcClient jdbc, RankingProperties rules) {
         this.jdbc = jdbc;
         this.rules = rules;
     }
