@@ -16,7 +16,8 @@ CREATE TABLE views_count (
     industrial   SMALLINT       NOT NULL,
     quantity     BIGINT         NOT NULL,
     amount       NUMERIC(24, 2) NOT NULL,
-    PRIMARY KEY (unit_id, grain, period_start, counter, currency, industrial)
+    -- the period first: a query reads a few runs of periods for every unit of a peer group
+    PRIMARY KEY (grain, period_start, unit_id, counter, currency, industrial)
 );
 
 -- The unit tree as (ancestor, descendant) pairs, every ancestor of every registered unit (the unit itself excluded),

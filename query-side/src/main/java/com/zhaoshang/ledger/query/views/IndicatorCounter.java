@@ -157,7 +157,7 @@ public class IndicatorCounter {
         for (int i = 0; i < measureList.size(); i++) {
             Measure measure = measureList.get(i);
             sql.append(", SUM(").append(measure.indicator().isAmount() ? "c.amount" : "c.quantity")
-                    .append(") FILTER (WHERE c.counter = :indicator").append(i);
+                    .append(" * w.sign) FILTER (WHERE c.counter = :indicator").append(i);
             params.put("indicator" + i, measure.indicator().name());
             if (measure.indicator().isAmount() && measure.currency() != null) {
                 sql.append(" AND c.currency = :currency").append(i);
@@ -169,13 +169,13 @@ public class IndicatorCounter {
             }
             sql.append(")");
         }
-        sql.append(" FROM scope s JOIN views_count c ON c.unit_id = s.unit_id JOIN (VALUES ");
+        sql.append(" FROM (VALUES ");
         int piece = 0;
         for (int w = 0; w < windows.size(); w++) {
             for (Piece p : pieces(windows.get(w).from(), windows.get(w).to())) {
-                sql.append(piece == 0 ? "" : ", ").append("(").append(w).append(", CAST('").append(p.grain())
-                        .append("' AS CHAR(1)), CAST(:lo").append(piece).append(" AS DATE), CAST(:hi").append(piece)
-                        .append(" AS DATE))");
+                sql.append(piece == 0 ? "" : ", ").append("(").append(w).append(", ").append(p.sign()).append(", CAST('")
+                        .append(p.grain()).append("' AS CHAR(1)), CAST(:lo").append(piece).append(" AS DATE), CAST(:hi")
+                        .append(piece).append(" AS DATE))");
                 params.put("lo" + piece, p.first());
                 params.put("hi" + piece, p.last());
                 piece++;
@@ -184,8 +184,10 @@ public class IndicatorCounter {
         if (piece == 0) {
             return result;
         }
-        sql.append(") AS w(idx, grain, lo, hi) ON c.grain = w.grain AND c.period_start BETWEEN w.lo AND w.hi")
-                .append(" WHERE c.counter IN (:indicators) GROUP BY w.idx, s.root");
+        // per piece, a range of the primary key (grain, period_start, …); the units of the roots' subtrees joined after
+        sql.append(") AS w(idx, sign, grain, lo, hi) CROSS JOIN LATERAL (SELECT * FROM views_count v")
+                .append(" WHERE v.grain = w.grain AND v.period_start BETWEEN w.lo AND w.hi AND v.counter IN (:indicators)) c")
+                .append(" JOIN scope s ON s.unit_id = c.unit_id GROUP BY w.idx, s.root");
         params.put("indicators", measureList.stream().map(m -> m.indicator().name()).distinct().toList());
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             Map<Measure, BigDecimal> values = result.get(rs.getInt(1)).get(rs.getString(2));
@@ -220,51 +222,86 @@ public class IndicatorCounter {
         params.put("root", root);
         params.put("counters", stageColumns.stream().map(c -> ViewCounters.FUNNEL + c).toList());
         StringBuilder sql = new StringBuilder(scopeOf("root"))
-                .append("SELECT c.counter, SUM(c.quantity) FROM scope s JOIN views_count c ON c.unit_id = s.unit_id")
-                .append(" WHERE c.counter IN (:counters) AND (");
+                .append("SELECT c.counter, SUM(c.quantity * w.sign) FROM (VALUES ");
         for (int i = 0; i < pieces.size(); i++) {
-            sql.append(i == 0 ? "" : " OR ").append("(c.grain = '").append(pieces.get(i).grain())
-                    .append("' AND c.period_start BETWEEN :lo").append(i).append(" AND :hi").append(i).append(")");
+            sql.append(i == 0 ? "" : ", ").append("(").append(pieces.get(i).sign()).append(", CAST('")
+                    .append(pieces.get(i).grain()).append("' AS CHAR(1)), CAST(:lo").append(i).append(" AS DATE), CAST(:hi")
+                    .append(i).append(" AS DATE))");
             params.put("lo" + i, pieces.get(i).first());
             params.put("hi" + i, pieces.get(i).last());
         }
-        sql.append(") GROUP BY c.counter");
+        sql.append(") AS w(sign, grain, lo, hi) CROSS JOIN LATERAL (SELECT * FROM views_count v")
+                .append(" WHERE v.grain = w.grain AND v.period_start BETWEEN w.lo AND w.hi AND v.counter IN (:counters)) c")
+                .append(" JOIN scope s ON s.unit_id = c.unit_id GROUP BY c.counter");
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             counts.put(rs.getString(1).substring(ViewCounters.FUNNEL.length()), rs.getLong(2));
         });
         return counts;
     }
 
-    /** A run of counter rows of one grain: period starts from {@code first} to {@code last}, both inclusive. */
-    record Piece(char grain, LocalDate first, LocalDate last) {
+    /**
+     * A run of counter rows of one grain, period starts from {@code first} to {@code last} (both inclusive), added
+     * ({@code sign} 1) or taken away (-1).
+     */
+    record Piece(char grain, LocalDate first, LocalDate last, int sign) {
     }
 
-    /** The window as whole years, whole months and single days, runs of one grain merged; empty when from > to. */
+    /**
+     * The window as whole years, whole months and single days, in as few counter rows as it takes: the days of a
+     * month the window covers for the most part are read as the month minus the days it does not cover. Every day of
+     * the window counts once in the sum of the pieces (signs included), every other day zero times. Empty when
+     * from > to.
+     */
     static List<Piece> pieces(LocalDate from, LocalDate to) {
-        List<Piece> pieces = new ArrayList<>();
+        List<Piece> plain = new ArrayList<>();
         LocalDate cursor = from;
         while (!cursor.isAfter(to)) {
-            char grain;
-            LocalDate next;
             if (cursor.getDayOfYear() == 1 && !cursor.plusYears(1).minusDays(1).isAfter(to)) {
-                grain = 'Y';
-                next = cursor.plusYears(1);
+                plain.add(new Piece('Y', cursor, cursor, 1));
+                cursor = cursor.plusYears(1);
             } else if (cursor.getDayOfMonth() == 1 && !cursor.plusMonths(1).minusDays(1).isAfter(to)) {
-                grain = 'M';
-                next = cursor.plusMonths(1);
+                plain.add(new Piece('M', cursor, cursor, 1));
+                cursor = cursor.plusMonths(1);
             } else {
-                grain = 'D';
-                next = cursor.plusDays(1);
+                // the days up to the end of this month or of the window
+                LocalDate monthEnd = cursor.withDayOfMonth(cursor.lengthOfMonth());
+                LocalDate last = monthEnd.isAfter(to) ? to : monthEnd;
+                int covered = (int) java.time.temporal.ChronoUnit.DAYS.between(cursor, last) + 1;
+                int uncovered = cursor.lengthOfMonth() - covered;
+                if (uncovered + 1 < covered) {
+                    LocalDate monthStart = cursor.withDayOfMonth(1);
+                    plain.add(new Piece('M', monthStart, monthStart, 1));
+                    if (cursor.isAfter(monthStart)) {
+                        plain.add(new Piece('D', monthStart, cursor.minusDays(1), -1));
+                    }
+                    if (last.isBefore(monthEnd)) {
+                        plain.add(new Piece('D', last.plusDays(1), monthEnd, -1));
+                    }
+                } else {
+                    plain.add(new Piece('D', cursor, last, 1));
+                }
+                cursor = last.plusDays(1);
             }
-            Piece last = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
-            if (last != null && last.grain() == grain) {
-                pieces.set(pieces.size() - 1, new Piece(grain, last.first(), cursor));
-            } else {
-                pieces.add(new Piece(grain, cursor, cursor));
-            }
-            cursor = next;
         }
-        return pieces;
+        List<Piece> merged = new ArrayList<>();
+        for (Piece piece : plain) {
+            Piece previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (previous != null && previous.grain() == piece.grain() && previous.sign() == piece.sign()
+                    && next(previous.grain(), previous.last()).equals(piece.first())) {
+                merged.set(merged.size() - 1, new Piece(piece.grain(), previous.first(), piece.last(), piece.sign()));
+            } else {
+                merged.add(piece);
+            }
+        }
+        return merged;
+    }
+
+    private static LocalDate next(char grain, LocalDate periodStart) {
+        return switch (grain) {
+            case 'Y' -> periodStart.plusYears(1);
+            case 'M' -> periodStart.plusMonths(1);
+            default -> periodStart.plusDays(1);
+        };
     }
 
     private static Map<String, Map<Measure, BigDecimal>> zeros(List<String> roots, List<Measure> measures) {
