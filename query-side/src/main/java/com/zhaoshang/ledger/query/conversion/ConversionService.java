@@ -117,7 +117,16 @@ public class ConversionService {
         if (industry != null) {
             sql.append(" AND p.industry_code LIKE :industry");
         }
-        sql.append(")\nSELECT COUNT(*), COUNT(registered_on), COUNT(construction_on), COUNT(production_on),")
+        Currency[] currencies = Currency.values();
+        // the cohort's verified capital up to the end, every currency in one pass over its arrivals
+        sql.append("), verified AS (SELECT ");
+        for (int i = 0; i < currencies.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append("SUM(a.verified_amount) FILTER (WHERE a.currency = :currency").append(i)
+                    .append(") AS verified").append(i);
+        }
+        sql.append(" FROM cohort c JOIN views_capital_arrival a ON a.project_id = c.project_id")
+                .append(" WHERE a.verified_amount IS NOT NULL AND a.occurred_on <= :to)");
+        sql.append("\nSELECT COUNT(*), COUNT(registered_on), COUNT(construction_on), COUNT(production_on),")
                 .append(" COUNT(*) FILTER (WHERE terminated_on IS NULL AND CASE WHEN construction_on IS NOT NULL")
                 .append(" THEN construction_on <= signed_on + :deadline ELSE :to <= signed_on + :deadline END),")
                 .append(" percentile_cont(0.5) WITHIN GROUP (ORDER BY land_on - signed_on),")
@@ -126,12 +135,9 @@ public class ConversionService {
                 .append(" percentile_cont(0.5) WITHIN GROUP (ORDER BY production_on - construction_on)")
                 .append(" FILTER (WHERE construction_on IS NOT NULL AND production_on IS NOT NULL),")
                 .append(" percentile_cont(0.5) WITHIN GROUP (ORDER BY construction_on - signed_on)");
-        Currency[] currencies = Currency.values();
         for (int i = 0; i < currencies.length; i++) {
             sql.append(", SUM(contract_amount) FILTER (WHERE contract_currency = :currency").append(i).append(")")
-                    .append(", (SELECT SUM(a.verified_amount) FROM views_capital_arrival a")
-                    .append(" WHERE a.project_id IN (SELECT c.project_id FROM cohort c) AND a.currency = :currency").append(i)
-                    .append(" AND a.verified_amount IS NOT NULL AND a.occurred_on <= :to)");
+                    .append(", (SELECT verified").append(i).append(" FROM verified)");
         }
         sql.append(" FROM cohort");
         Map<String, Object> params = new LinkedHashMap<>();

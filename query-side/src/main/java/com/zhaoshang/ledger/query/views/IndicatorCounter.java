@@ -153,11 +153,11 @@ public class IndicatorCounter {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("roots", rootList);
-        StringBuilder sql = new StringBuilder(SCOPES).append("SELECT w.idx, s.root");
+        StringBuilder sql = new StringBuilder(SCOPES).append("SELECT c.idx, s.root");
         for (int i = 0; i < measureList.size(); i++) {
             Measure measure = measureList.get(i);
             sql.append(", SUM(").append(measure.indicator().isAmount() ? "c.amount" : "c.quantity")
-                    .append(" * w.sign) FILTER (WHERE c.counter = :indicator").append(i);
+                    .append(" * c.sign) FILTER (WHERE c.counter = :indicator").append(i);
             params.put("indicator" + i, measure.indicator().name());
             if (measure.indicator().isAmount() && measure.currency() != null) {
                 sql.append(" AND c.currency = :currency").append(i);
@@ -169,13 +169,11 @@ public class IndicatorCounter {
             }
             sql.append(")");
         }
-        sql.append(" FROM (VALUES ");
+        sql.append(" FROM (");
         int piece = 0;
         for (int w = 0; w < windows.size(); w++) {
             for (Piece p : pieces(windows.get(w).from(), windows.get(w).to())) {
-                sql.append(piece == 0 ? "" : ", ").append("(").append(w).append(", ").append(p.sign()).append(", CAST('")
-                        .append(p.grain()).append("' AS CHAR(1)), CAST(:lo").append(piece).append(" AS DATE), CAST(:hi")
-                        .append(piece).append(" AS DATE))");
+                sql.append(piece == 0 ? "" : " UNION ALL ").append(rangeRead(w, p, piece, "indicators"));
                 params.put("lo" + piece, p.first());
                 params.put("hi" + piece, p.last());
                 piece++;
@@ -185,9 +183,7 @@ public class IndicatorCounter {
             return result;
         }
         // per piece, a range of the primary key (grain, period_start, …); the units of the roots' subtrees joined after
-        sql.append(") AS w(idx, sign, grain, lo, hi) CROSS JOIN LATERAL (SELECT * FROM views_count v")
-                .append(" WHERE v.grain = w.grain AND v.period_start BETWEEN w.lo AND w.hi AND v.counter IN (:indicators)) c")
-                .append(" JOIN scope s ON s.unit_id = c.unit_id GROUP BY w.idx, s.root");
+        sql.append(") c JOIN scope s ON s.unit_id = c.unit_id GROUP BY c.idx, s.root");
         params.put("indicators", measureList.stream().map(m -> m.indicator().name()).distinct().toList());
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             Map<Measure, BigDecimal> values = result.get(rs.getInt(1)).get(rs.getString(2));
@@ -222,21 +218,24 @@ public class IndicatorCounter {
         params.put("root", root);
         params.put("counters", stageColumns.stream().map(c -> ViewCounters.FUNNEL + c).toList());
         StringBuilder sql = new StringBuilder(scopeOf("root"))
-                .append("SELECT c.counter, SUM(c.quantity * w.sign) FROM (VALUES ");
+                .append("SELECT c.counter, SUM(c.quantity * c.sign) FROM (");
         for (int i = 0; i < pieces.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(").append(pieces.get(i).sign()).append(", CAST('")
-                    .append(pieces.get(i).grain()).append("' AS CHAR(1)), CAST(:lo").append(i).append(" AS DATE), CAST(:hi")
-                    .append(i).append(" AS DATE))");
+            sql.append(i == 0 ? "" : " UNION ALL ").append(rangeRead(0, pieces.get(i), i, "counters"));
             params.put("lo" + i, pieces.get(i).first());
             params.put("hi" + i, pieces.get(i).last());
         }
-        sql.append(") AS w(sign, grain, lo, hi) CROSS JOIN LATERAL (SELECT * FROM views_count v")
-                .append(" WHERE v.grain = w.grain AND v.period_start BETWEEN w.lo AND w.hi AND v.counter IN (:counters)) c")
-                .append(" JOIN scope s ON s.unit_id = c.unit_id GROUP BY c.counter");
+        sql.append(") c JOIN scope s ON s.unit_id = c.unit_id GROUP BY c.counter");
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             counts.put(rs.getString(1).substring(ViewCounters.FUNNEL.length()), rs.getLong(2));
         });
         return counts;
+    }
+
+    /** One piece's rows: a range of the primary key (grain, period_start), with the window's index and the sign. */
+    private static String rangeRead(int window, Piece piece, int number, String counters) {
+        return "SELECT " + window + " AS idx, " + piece.sign() + " AS sign, v.unit_id, v.counter, v.currency, v.industrial,"
+                + " v.quantity, v.amount FROM views_count v WHERE v.grain = '" + piece.grain() + "' AND v.period_start"
+                + " BETWEEN :lo" + number + " AND :hi" + number + " AND v.counter IN (:" + counters + ")";
     }
 
     /**
@@ -256,32 +255,10 @@ public class IndicatorCounter {
         List<Piece> plain = new ArrayList<>();
         LocalDate cursor = from;
         while (!cursor.isAfter(to)) {
-            if (cursor.getDayOfYear() == 1 && !cursor.plusYears(1).minusDays(1).isAfter(to)) {
-                plain.add(new Piece('Y', cursor, cursor, 1));
-                cursor = cursor.plusYears(1);
-            } else if (cursor.getDayOfMonth() == 1 && !cursor.plusMonths(1).minusDays(1).isAfter(to)) {
-                plain.add(new Piece('M', cursor, cursor, 1));
-                cursor = cursor.plusMonths(1);
-            } else {
-                // the days up to the end of this month or of the window
-                LocalDate monthEnd = cursor.withDayOfMonth(cursor.lengthOfMonth());
-                LocalDate last = monthEnd.isAfter(to) ? to : monthEnd;
-                int covered = (int) java.time.temporal.ChronoUnit.DAYS.between(cursor, last) + 1;
-                int uncovered = cursor.lengthOfMonth() - covered;
-                if (uncovered + 1 < covered) {
-                    LocalDate monthStart = cursor.withDayOfMonth(1);
-                    plain.add(new Piece('M', monthStart, monthStart, 1));
-                    if (cursor.isAfter(monthStart)) {
-                        plain.add(new Piece('D', monthStart, cursor.minusDays(1), -1));
-                    }
-                    if (last.isBefore(monthEnd)) {
-                        plain.add(new Piece('D', last.plusDays(1), monthEnd, -1));
-                    }
-                } else {
-                    plain.add(new Piece('D', cursor, last, 1));
-                }
-                cursor = last.plusDays(1);
-            }
+            LocalDate yearEnd = cursor.withDayOfYear(cursor.lengthOfYear());
+            LocalDate last = yearEnd.isAfter(to) ? to : yearEnd;
+            plain.addAll(yearPart(cursor, last, 1));
+            cursor = last.plusDays(1);
         }
         List<Piece> merged = new ArrayList<>();
         for (Piece piece : plain) {
@@ -294,6 +271,66 @@ public class IndicatorCounter {
             }
         }
         return merged;
+    }
+
+    /** Days {@code a..b} of one year: the year itself, its months and days, or the year minus what is not asked. */
+    private static List<Piece> yearPart(LocalDate a, LocalDate b, int sign) {
+        LocalDate yearStart = a.withDayOfYear(1);
+        LocalDate yearEnd = a.withDayOfYear(a.lengthOfYear());
+        if (a.equals(yearStart) && b.equals(yearEnd)) {
+            return List.of(new Piece('Y', yearStart, yearStart, sign));
+        }
+        List<Piece> direct = months(a, b, sign);
+        List<Piece> cover = new ArrayList<>();
+        cover.add(new Piece('Y', yearStart, yearStart, sign));
+        if (a.isAfter(yearStart)) {
+            cover.addAll(months(yearStart, a.minusDays(1), -sign));
+        }
+        if (b.isBefore(yearEnd)) {
+            cover.addAll(months(b.plusDays(1), yearEnd, -sign));
+        }
+        return rows(cover) < rows(direct) ? cover : direct;
+    }
+
+    /** Days {@code a..b} of one year as whole months and days, a month mostly asked as the month minus its other days. */
+    private static List<Piece> months(LocalDate a, LocalDate b, int sign) {
+        List<Piece> pieces = new ArrayList<>();
+        LocalDate cursor = a;
+        while (!cursor.isAfter(b)) {
+            LocalDate monthStart = cursor.withDayOfMonth(1);
+            LocalDate monthEnd = cursor.withDayOfMonth(cursor.lengthOfMonth());
+            LocalDate last = monthEnd.isAfter(b) ? b : monthEnd;
+            int covered = (int) java.time.temporal.ChronoUnit.DAYS.between(cursor, last) + 1;
+            int uncovered = cursor.lengthOfMonth() - covered;
+            if (uncovered == 0) {
+                pieces.add(new Piece('M', monthStart, monthStart, sign));
+            } else if (uncovered + 1 < covered) {
+                pieces.add(new Piece('M', monthStart, monthStart, sign));
+                if (cursor.isAfter(monthStart)) {
+                    pieces.add(new Piece('D', monthStart, cursor.minusDays(1), -sign));
+                }
+                if (last.isBefore(monthEnd)) {
+                    pieces.add(new Piece('D', last.plusDays(1), monthEnd, -sign));
+                }
+            } else {
+                pieces.add(new Piece('D', cursor, last, sign));
+            }
+            cursor = last.plusDays(1);
+        }
+        return pieces;
+    }
+
+    /** How many periods (counter rows per unit and counter) the pieces read. */
+    private static long rows(List<Piece> pieces) {
+        long rows = 0;
+        for (Piece piece : pieces) {
+            rows += switch (piece.grain()) {
+                case 'Y' -> piece.last().getYear() - piece.first().getYear() + 1;
+                case 'M' -> java.time.temporal.ChronoUnit.MONTHS.between(piece.first(), piece.last()) + 1;
+                default -> java.time.temporal.ChronoUnit.DAYS.between(piece.first(), piece.last()) + 1;
+            };
+        }
+        return rows;
     }
 
     private static LocalDate next(char grain, LocalDate periodStart) {

@@ -31,13 +31,15 @@ class CounterPiecesTest {
 
     @Test
     void aWindowReadsFewRows() {
-        // two years and a day: Jan 2023 as its month minus its first day, then 11 months and a year
+        // two years but a day: 2023 minus its first day, then 2024
         List<Piece> pieces = IndicatorCounter.pieces(LocalDate.of(2023, 1, 2), LocalDate.of(2024, 12, 31));
         assertThat(pieces).containsExactly(
-                new Piece('M', LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 1), 1),
+                new Piece('Y', LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 1), 1),
                 new Piece('D', LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 1), -1),
-                new Piece('M', LocalDate.of(2023, 2, 1), LocalDate.of(2023, 12, 1), 1),
                 new Piece('Y', LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 1), 1));
+        // the middle of a month: its days
+        assertThat(IndicatorCounter.pieces(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 12)))
+                .containsExactly(new Piece('D', LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 12), 1));
         assertThat(IndicatorCounter.pieces(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)))
                 .containsExactly(new Piece('Y', LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 1));
         assertThat(IndicatorCounter.pieces(LocalDate.of(2025, 3, 5), LocalDate.of(2025, 3, 4))).isEmpty();
