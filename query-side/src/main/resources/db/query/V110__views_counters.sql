@@ -64,12 +64,9 @@ WITH RECURSIVE up(descendant, ancestor) AS (
 SELECT ancestor, descendant FROM up WHERE ancestor <> descendant;
 
 -- Overdue starts without "as known at": a project stops being a candidate on the first of its construction start,
--- termination or abandonment; the ranking reads only the projects still open at the period's end.
-CREATE INDEX views_project_open_signed ON views_project
-    (unit_id, (COALESCE(LEAST(construction_on, terminated_on, abandoned_on), DATE 'infinity')))
-    INCLUDE (signed_on, signed_recorded_at) WHERE signed_on IS NOT NULL;
-
--- The conversion cohort (projects signed in the period) of a subtree, read from the index alone.
-CREATE INDEX views_project_unit_signed ON views_project (unit_id, signed_on)
-    INCLUDE (registered_on, land_on, construction_on, production_on, terminated_on, contract_amount, contract_currency)
-    WHERE signed_on IS NOT NULL;
+-- termination or abandonment (open_until; 'infinity' while none happened); the ranking reads, from this index alone,
+-- only the signed projects still open at the period's end.
+ALTER TABLE views_project ADD COLUMN open_until DATE
+    GENERATED ALWAYS AS (COALESCE(LEAST(construction_on, terminated_on, abandoned_on), DATE 'infinity')) STORED;
+CREATE INDEX views_project_open_signed ON views_project (open_until, signed_on) INCLUDE (unit_id)
+    WHERE signed_on IS NOT NULL AND signed_recorded_at IS NOT NULL;

@@ -423,7 +423,8 @@ public class IndicatorCounter {
      * Projects overdue to start at each of {@code asOfs}, everything known now, for every root (with its subtree, from
      * the closure) in one statement: the figures of {@link #overdueToStart(Collection, LocalDate, int, Instant)}
      * without {@code knownAt}. A project stops being a candidate on the first of its construction start, termination
-     * and abandonment, so only the projects still open at the earliest date are read (index V110).
+     * and abandonment ({@code open_until}), so only the projects still open at the earliest date are read, from the
+     * index V110 alone.
      */
     public List<Map<String, Long>> overdueToStart(Collection<String> roots, List<LocalDate> asOfs, int deadlineDays) {
         List<String> rootList = List.copyOf(new LinkedHashSet<>(roots));
@@ -436,7 +437,8 @@ public class IndicatorCounter {
         if (rootList.isEmpty() || asOfs.isEmpty()) {
             return result;
         }
-        String open = "COALESCE(LEAST(p.construction_on, p.terminated_on, p.abandoned_on), DATE 'infinity')";
+        // open_until (V110) = COALESCE(LEAST(construction_on, terminated_on, abandoned_on), 'infinity')
+        String open = "p.open_until";
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("roots", rootList);
         StringBuilder sql = new StringBuilder(SCOPES).append("SELECT s.root");

@@ -18,6 +18,10 @@ import com.zhaoshang.ledger.query.conversion.ConversionService;
 import com.zhaoshang.ledger.query.ranking.RankingProperties;
 import com.zhaoshang.ledger.query.ranking.RankingService;
 import com.zhaoshang.ledger.query.views.IndicatorCounter.Window;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -263,21 +267,21 @@ class CountersMatchFactsTest extends ViewsIntegrationTest {
     }
 
     @Test
-    void redeliveredEventsChangeNoCounter() {
+    void redeliveredEventsChangeNoCounter() throws Exception {
         List<Map<String, Object>> before = counters();
-        Instant recordedAt = Instant.parse("2020-01-01T00:00:00Z");
-        for (Object event : redelivered) {
-            if (event instanceof UnitRegisteredEvent e) {
-                projection.on(e);
-            } else if (event instanceof ProjectSignedEvent e) {
-                projection.on(e, recordedAt);
-            } else if (event instanceof ConstructionStartedEvent e) {
-                projection.on(e, recordedAt);
-            } else if (event instanceof CapitalVerifiedEvent e) {
-                projection.on(e, recordedAt);
+        // the corrections and the move once more, as stored (same timestamps), as a redelivery after a crash would
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        long handled = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                EventMessage<?> event = stream.nextAvailable();
+                if (redelivered.contains(event.getPayload())) {
+                    adapter.handle(event);
+                    handled++;
+                }
             }
         }
-        assertThat(redelivered).hasSizeGreaterThan(5);
+        assertThat(handled).isEqualTo(redelivered.size()).isGreaterThan(5);
         assertThat(counters()).isEqualTo(before);
         assertClosureIsTheWalkOfTheTree();
     }
