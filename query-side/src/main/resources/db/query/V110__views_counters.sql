@@ -2,6 +2,12 @@
 -- read these instead of summing every fact of the period. Kept by the "leader-views" processing group
 -- (LeaderViewsProjection, ViewCounters) in the same transaction as the facts; a rebuild resets them with the facts.
 
+-- The counting below reads every fact and project once: on a large store it may outlast the command side's statement
+-- timeout (ledger.command.database.statement-timeout, on every pooled connection in single-process mode), lifted here
+-- for this migration's transaction. Flyway's history connection waits idle in its transaction meanwhile: on a large
+-- store in single-process mode, start once with ledger.command.database.idle-in-transaction-timeout empty.
+SET LOCAL statement_timeout = 0;
+
 -- One row per unit x counter x grain x period (x currency x industrial). counter is an indicator name for the facts of
 -- views_fact, or 'funnel:<stage column>' for the conversion funnel (projects whose stage date falls in the period).
 -- grain: 'D' a day, 'M' a month, 'Y' a year; period_start is the day, the month's first day or the year's first day,
