@@ -49,8 +49,8 @@ public class ViewCounters {
 
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::grain)
             .thenComparing(Key::periodStart)
-            .thenComparing(Key::unitId)
             .thenComparing(Key::counter)
+            .thenComparing(Key::unitId)
             .thenComparing(Key::currency)
             .thenComparingInt(Key::industrial);
 
@@ -159,7 +159,7 @@ public class ViewCounters {
         template.batchUpdate("""
                 INSERT INTO views_count (unit_id, counter, grain, period_start, currency, industrial, quantity, amount)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (grain, period_start, unit_id, counter, currency, industrial) DO UPDATE
+                ON CONFLICT (grain, period_start, counter, unit_id, currency, industrial) DO UPDATE
                 SET quantity = views_count.quantity + EXCLUDED.quantity, amount = views_count.amount + EXCLUDED.amount""", rows);
     }
 
