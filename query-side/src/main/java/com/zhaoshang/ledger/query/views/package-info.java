@@ -9,7 +9,11 @@
  *   <li>{@code leader-views} ({@link com.zhaoshang.ledger.query.views.LeaderViewsProjection}): {@code views_unit}
  *   (the unit tree; subtrees are walked at query time, so a district's figures always include its towns),
  *   {@code views_project} (stage dates, contract), {@code views_capital_arrival}, {@code views_fact} (one row per
- *   counting fact and indicator, with its recording time);</li>
+ *   counting fact and indicator, with its recording time), and, in the same transactions, {@code views_count}
+ *   (counters per unit, indicator or funnel stage, and day / month / year, kept by deltas keyed by the fact, see
+ *   {@link com.zhaoshang.ledger.query.views.ViewCounters}) and {@code views_unit_closure} (the tree's ancestor /
+ *   descendant pairs). The plain leaders' queries read the counters and the closure; views as known at an instant
+ *   (bulletins), minimum-amount filters and a conversion narrowed to an industry read the facts;</li>
  *   <li>{@code campaign-views}: campaigns and targets;</li>
  *   <li>{@code bulletin-views}: bulletins, frozen once projected (after {@code leader-views} and
  *   {@code campaign-views} have committed everything up to the bulletin's position).</li>
