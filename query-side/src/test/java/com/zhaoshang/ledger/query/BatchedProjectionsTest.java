@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +69,7 @@ class BatchedProjectionsTest extends QuerySideIntegrationTest {
     private LateEntriesProjection lateEntries;
     @Autowired
     private TransactionManager transactions;
+    private List<AnnotationEventHandlerAdapter> adapters;
 
     @Test
     void batchedProjectionsEqualOneByOneAndRedeliveryChangesNothing() throws Exception {
@@ -132,9 +134,12 @@ class BatchedProjectionsTest extends QuerySideIntegrationTest {
     }
 
     private void handleByEveryProjection(EventMessage<?> event) {
-        for (Object projection : List.of(projects, activities, supervision, lateEntries)) {
+        if (adapters == null) {
+            adapters = Stream.of(projects, activities, supervision, lateEntries).map(AnnotationEventHandlerAdapter::new).toList();
+        }
+        for (AnnotationEventHandlerAdapter adapter : adapters) {
             try {
-                new AnnotationEventHandlerAdapter(projection).handle(event);
+                adapter.handle(event);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

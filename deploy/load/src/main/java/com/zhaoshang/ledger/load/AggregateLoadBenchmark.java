@@ -82,13 +82,18 @@ public final class AggregateLoadBenchmark {
                 for (int i = 0; i < loads; i++) {
                     latencies.record(load(repository, id));
                 }
-                Long snapshotAt = jdbc.queryForObject("SELECT max(sequencenumber) FROM snapshotevententry WHERE aggregateidentifier = ?",
-                        Long.class, id);
+                Map<String, Object> snapshot = jdbc.queryForMap("""
+                        SELECT max(sequencenumber) AS at, max(length(payload)) AS bytes FROM snapshotevententry
+                        WHERE aggregateidentifier = ? AND sequencenumber = (SELECT max(sequencenumber) FROM snapshotevententry
+                            WHERE aggregateidentifier = ?)""", id, id);
+                Object snapshotAt = snapshot.get("at");
                 System.out.printf(Locale.ROOT, "  %6d events: first load %.2f ms (whole stream), then %s (snapshot at %s)%n",
-                        length, Latencies.ms(first), latencies.summary(), snapshotAt == null ? "none" : "sequence " + snapshotAt);
-                System.out.printf(Locale.ROOT, "FIGURES aggregate events=%d first_ms=%.2f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f%n",
+                        length, Latencies.ms(first), latencies.summary(),
+                        snapshotAt == null ? "none" : "sequence " + snapshotAt + ", " + snapshot.get("bytes") + " bytes");
+                System.out.printf(Locale.ROOT, "FIGURES aggregate events=%d first_ms=%.2f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f snapshot_bytes=%s%n",
                         length, Latencies.ms(first), Latencies.ms(latencies.percentile(50)),
-                        Latencies.ms(latencies.percentile(99)), Latencies.ms(latencies.percentile(99.9)));
+                        Latencies.ms(latencies.percentile(99)), Latencies.ms(latencies.percentile(99.9)),
+                        snapshot.get("bytes") == null ? "none" : snapshot.get("bytes"));
             }
             System.out.println("machine      " + Benchmarks.machine());
         }
