@@ -9,6 +9,7 @@ import com.zhaoshang.ledger.api.project.ProjectEvent;
 import com.zhaoshang.ledger.api.unit.UnitRegisteredEvent;
 import com.zhaoshang.ledger.api.value.Actor;
 import com.zhaoshang.ledger.query.common.BatchedWrites;
+import com.zhaoshang.ledger.query.common.MultiRowInsert;
 import com.zhaoshang.ledger.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -47,7 +48,7 @@ import java.util.Set;
  * rule fires: they are not entries a unit could make late, so they are not kept here.
  * <p>
  * A processor's batch of events is one unit of work: the projects' units and the facts of the batch are written in
- * one JDBC batch each in its prepare-commit phase, in its transaction, the units of the batch's project facts read in
+ * one statement per 200 rows each in its prepare-commit phase, in its transaction, the units of the batch's project facts read in
  * one query (a few round trips per batch instead of two per fact).
  * <p>
  * Idempotent: every insert is keyed by the fact (event id, unit, campaign and unit, bulletin id) and does nothing on a
@@ -189,7 +190,8 @@ public class LateEntriesProjection {
 
     /**
      * The rows of a processor batch (one unit of work, one transaction), written at its prepare-commit: the projects'
-     * units, then the facts, each in one JDBC batch, a project fact's unit read for the whole batch in one query.
+     * units in one JDBC batch, then the facts in one statement per 200 rows, the units of the batch's project facts
+     * read in one query.
      */
     private static final class Pending {
         private final Map<String, Map<String, Object>> projectUnits = new LinkedHashMap<>();
@@ -256,17 +258,26 @@ public class LateEntriesProjection {
         }
     }
 
+    private static final String[] FACT_COLUMNS = {"eventId", "type", "aggregateId", "sequence", "projectId", "unitId",
+            "occurredOn", "recordedAt", "lagDays", "userId", "role", "actorUnitId"};
+
+    /** One multi-row statement per 200 facts ({@link MultiRowInsert}); a fact stored already is skipped. */
     private void insertFacts(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        SqlParameterSource[] batch = rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new);
-        namedJdbc.batchUpdate("""
-                        INSERT INTO audit_fact (event_id, type, aggregate_id, sequence, project_id, unit_id, occurred_on,
-                            recorded_at, lag_days, user_id, role, actor_unit_id)
-                        VALUES (:eventId, :type, :aggregateId, :sequence, :projectId, :unitId, :occurredOn, :recordedAt,
-                            :lagDays, :userId, :role, :actorUnitId)
-                        ON CONFLICT (event_id) DO NOTHING""", batch);
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            Object[] columns = new Object[FACT_COLUMNS.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = row.get(FACT_COLUMNS[i]);
+            }
+            values.add(columns);
+        }
+        MultiRowInsert.insert(namedJdbc.getJdbcTemplate(), """
+                INSERT INTO audit_fact (event_id, type, aggregate_id, sequence, project_id, unit_id, occurred_on,
+                    recorded_at, lag_days, user_id, role, actor_unit_id)""", "ON CONFLICT (event_id) DO NOTHING",
+                FACT_COLUMNS.length, values);
     }
 
     private static String text(MetaData metaData, String key) {
