@@ -24,6 +24,8 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,7 +39,10 @@ import java.util.UUID;
  * per stream: a lead, a negotiation, a signing, then capital arrivals) it appends one fresh project through the
  * event store, then loads it through the command side's repository {@code --loads} times, each in its own unit of
  * work as a command would (read the newest snapshot, then the events after it). The first load reads the whole
- * stream and, past the snapshot threshold, causes a snapshot after its commit; the rest start from the snapshot.
+ * stream and, past the snapshot threshold, causes a snapshot after its commit (the configured trigger, as a command's
+ * load would); the rest start from the snapshot. The snapshot holds the aggregate's whole state — every capital
+ * arrival — so reading it grows with the history: its size is printed, and the loading thread's CPU time per load
+ * (a figure that does not depend on what else the machine runs).
  * <pre>
  * java -cp … com.zhaoshang.ledger.load.AggregateLoadBenchmark --jdbc-url=… --db-user=ledger \
  *      [--lengths=10,100,1000,10000] [--loads=500]
@@ -79,16 +84,29 @@ public final class AggregateLoadBenchmark {
                 append(store, transactions, id, length);
                 long first = load(repository, id);
                 Latencies latencies = new Latencies();
+                Latencies cpu = new Latencies();
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 for (int i = 0; i < loads; i++) {
+                    long cpuBefore = threads.getCurrentThreadCpuTime();
                     latencies.record(load(repository, id));
+                    cpu.record(threads.getCurrentThreadCpuTime() - cpuBefore);
                 }
-                Long snapshotAt = jdbc.queryForObject("SELECT max(sequencenumber) FROM snapshotevententry WHERE aggregateidentifier = ?",
-                        Long.class, id);
+                Map<String, Object> snapshot = jdbc.queryForMap("""
+                        SELECT max(sequencenumber) AS at, max(length(payload)) AS bytes FROM snapshotevententry
+                        WHERE aggregateidentifier = ? AND sequencenumber = (SELECT max(sequencenumber) FROM snapshotevententry
+                            WHERE aggregateidentifier = ?)""", id, id);
+                Object snapshotAt = snapshot.get("at");
                 System.out.printf(Locale.ROOT, "  %6d events: first load %.2f ms (whole stream), then %s (snapshot at %s)%n",
-                        length, Latencies.ms(first), latencies.summary(), snapshotAt == null ? "none" : "sequence " + snapshotAt);
-                System.out.printf(Locale.ROOT, "FIGURES aggregate events=%d first_ms=%.2f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f%n",
+                        length, Latencies.ms(first), latencies.summary(),
+                        snapshotAt == null ? "none" : "sequence " + snapshotAt + ", " + snapshot.get("bytes") + " bytes");
+                System.out.printf(Locale.ROOT, "         CPU time of the loading thread per load: p50 %.2f ms, p99 %.2f ms%n",
+                        Latencies.ms(cpu.percentile(50)), Latencies.ms(cpu.percentile(99)));
+                System.out.printf(Locale.ROOT, "FIGURES aggregate events=%d first_ms=%.2f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f"
+                                + " cpu_p50_ms=%.2f cpu_p99_ms=%.2f snapshot_bytes=%s%n",
                         length, Latencies.ms(first), Latencies.ms(latencies.percentile(50)),
-                        Latencies.ms(latencies.percentile(99)), Latencies.ms(latencies.percentile(99.9)));
+                        Latencies.ms(latencies.percentile(99)), Latencies.ms(latencies.percentile(99.9)),
+                        Latencies.ms(cpu.percentile(50)), Latencies.ms(cpu.percentile(99)),
+                        snapshot.get("bytes") == null ? "none" : snapshot.get("bytes"));
             }
             System.out.println("machine      " + Benchmarks.machine());
         }

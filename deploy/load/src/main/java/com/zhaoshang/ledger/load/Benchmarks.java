@@ -20,6 +20,11 @@ final class Benchmarks {
 
     static ConfigurableApplicationContext start(Class<?> application, String url, String user, String password,
                                                 String... extra) {
+        return start(new Class<?>[] {application}, url, user, password, extra);
+    }
+
+    static ConfigurableApplicationContext start(Class<?>[] sources, String url, String user, String password,
+                                                String... extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.datasource.url=" + url,
                 "spring.datasource.username=" + user,
@@ -32,7 +37,7 @@ final class Benchmarks {
                 "ledger.security.users[0].role=ADMIN",
                 "ledger.security.users[0].unit-id=360800"));
         properties.addAll(List.of(extra));
-        return new SpringApplicationBuilder(application)
+        return new SpringApplicationBuilder(sources)
                 .web(WebApplicationType.SERVLET)
                 .properties(properties.toArray(String[]::new))
                 .run();

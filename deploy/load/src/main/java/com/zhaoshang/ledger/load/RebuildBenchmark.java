@@ -11,8 +11,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -20,17 +23,23 @@ import java.util.regex.Pattern;
 
 /**
  * Projection rebuild speed (docs/PERFORMANCE.md): starts the query side in-process on the benchmark database with
- * its tables in a new, empty schema ({@code --schema}, searched before {@code public}, where the event tables are),
- * so every projection replays the whole event store from the start — as it would on a fresh deployment or after
- * its tables were dropped — with the processors' configured batch sizes, segments and threads. For each view
- * (processing group) it prints when the last of its segments reached the head of the store, and the rate: events in
- * the store per second, counted from the launch (the processors start near the end of the context's start-up, so
- * this is a lower bound, close for long replays). All views rebuild at the same time, as they do in production, sharing the cores.
+ * its tables in a new, empty schema, searched before {@code public} (where the event tables are), so the
+ * projections replay the whole event store from the start — as on a fresh deployment or after their tables were
+ * dropped — with the processors' configured batch sizes, segments and threads. For each view (processing group) it
+ * prints when the last of its segments reached the head of the store, and the rate: events in the store per second
+ * of replay, counted from when the context was ready (the processors start at the very end of the start-up), and,
+ * as a lower bound, from the launch.
+ * <p>
+ * Modes ({@code --views}, default {@code each,all}): {@code each} rebuilds every view alone, one after the other,
+ * each in its own context and schema ({@code <schema>_<view>}, dropped afterwards) while the other views claim no
+ * segment ({@link OnlyViews}) — the rebuild speed of every view; {@code all} rebuilds all views at once in
+ * {@code --schema}, sharing the cores, as a fresh deployment does; a comma-separated list of processing groups
+ * rebuilds those alone, one after the other.
  * <pre>
  * java -cp … com.zhaoshang.ledger.load.RebuildBenchmark --jdbc-url=jdbc:postgresql://localhost:5432/ledger \
- *      --db-user=ledger --schema=rebuild_1 [--timeout=7200]
+ *      --db-user=ledger --schema=rebuild_1 [--views=each,all] [--timeout=7200]
  * </pre>
- * The schema is left behind, caught up: the query benchmark runs the application on it.
+ * The schema of the {@code all} mode is left behind, caught up: the query benchmark runs the application on it.
  */
 public final class RebuildBenchmark {
 
@@ -53,77 +62,157 @@ public final class RebuildBenchmark {
         }
     }
 
+    private record Store(String baseUrl, String user, String password, long head, long events, long timeoutSeconds) {
+    }
+
     private static void run(String[] args) throws Exception {
         Options options = new Options(args);
         String schema = options.get("schema", "rebuild_" + System.currentTimeMillis() / 1000);
-        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("schema must be a plain lower-case name: " + schema);
-        }
+        requirePlainName(schema);
         String baseUrl = options.get("jdbc-url", "jdbc:postgresql://localhost:5432/ledger");
         String user = options.get("db-user", "ledger");
         String password = options.getOrEnv("db-password", "LEDGER_DB_PASSWORD", "");
-        long timeoutSeconds = options.getLong("timeout", 7200);
         long head;
         long events;
         try (Connection connection = DriverManager.getConnection(baseUrl, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-            try (ResultSet rows = statement.executeQuery("SELECT coalesce(max(globalindex), 0), count(*) FROM public.domainevententry")) {
-                rows.next();
-                head = rows.getLong(1);
-                events = rows.getLong(2);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(globalindex), 0), count(*) FROM public.domainevententry")) {
+            rows.next();
+            head = rows.getLong(1);
+            events = rows.getLong(2);
+        }
+        Store store = new Store(baseUrl, user, password, head, events, options.getLong("timeout", 7200));
+        List<String> modes = List.of(options.get("views", "each,all").split(","));
+        Map<String, String> alone = new LinkedHashMap<>();
+        for (String mode : modes) {
+            String view = mode.strip();
+            if (view.equals("all")) {
+                continue;
+            }
+            List<String> views = view.equals("each") ? processingGroups(store, schema) : List.of(view);
+            for (String each : views) {
+                String own = (schema + "_" + each.replaceAll("[^a-z0-9]", "_"));
+                own = own.substring(0, Math.min(own.length(), 63));
+                alone.put(each, rebuild(store, own, Set.of(each), "view " + each + " alone").get(each));
+                drop(store, own);
             }
         }
-        String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
+        Map<String, String> together = Map.of();
+        if (modes.stream().map(String::strip).anyMatch("all"::equals)) {
+            together = rebuild(store, schema, null, "all views at once");
+        }
+        System.out.println("== projection rebuild: summary ==");
+        System.out.printf(Locale.ROOT, "store        %d events, head global index %d%n", events, head);
+        alone.forEach((view, line) -> System.out.println("  alone     " + line));
+        together.forEach((view, line) -> System.out.println("  all       " + line));
+        System.out.println("machine      " + Benchmarks.machine());
+    }
+
+    private static void requirePlainName(String schema) {
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("schema must be a plain lower-case name: " + schema);
+        }
+    }
+
+    /** The streaming processing groups of the query side: a context whose processors claim nothing. */
+    private static List<String> processingGroups(Store store, String schema) throws Exception {
+        String probe = schema + "_probe";
+        createSchema(store, probe);
+        OnlyViews.only = Set.of();
+        try (ConfigurableApplicationContext context = Benchmarks.start(
+                new Class<?>[] {QuerySideApplication.class, OnlyViews.class}, url(store, probe), store.user(),
+                store.password(), "ledger.query.flyway.schema=" + probe)) {
+            Map<String, EventProcessor> processors = context.getBean(EventProcessingConfiguration.class).eventProcessors();
+            return processors.entrySet().stream().filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                    .map(Map.Entry::getKey).sorted().toList();
+        } finally {
+            OnlyViews.only = null;
+            drop(store, probe);
+        }
+    }
+
+    private static String url(Store store, String schema) {
+        return store.baseUrl() + (store.baseUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
+    }
+
+    private static void createSchema(Store store, String schema) throws Exception {
+        requirePlainName(schema);
+        try (Connection connection = DriverManager.getConnection(store.baseUrl(), store.user(), store.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        }
+    }
+
+    private static void drop(Store store, String schema) throws Exception {
+        requirePlainName(schema);
+        try (Connection connection = DriverManager.getConnection(store.baseUrl(), store.user(), store.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    /**
+     * Rebuilds {@code views} ({@code null}: all) into the empty {@code schema}; prints and returns, per view, a line
+     * with its time and rate.
+     */
+    private static Map<String, String> rebuild(Store store, String schema, Set<String> views, String label) throws Exception {
+        createSchema(store, schema);
+        String url = url(store, schema);
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext context = Benchmarks.start(QuerySideApplication.class, url, user, password,
+        OnlyViews.only = views;
+        Map<String, String> lines = new TreeMap<>();
+        try (ConfigurableApplicationContext context = Benchmarks.start(
+                new Class<?>[] {QuerySideApplication.class, OnlyViews.class}, url, store.user(), store.password(),
                 "ledger.query.flyway.schema=" + schema)) {
             double startedAfter = (System.nanoTime() - start) / 1e9;
-            Map<String, EventProcessor> processors = context.getBean(EventProcessingConfiguration.class).eventProcessors();
+            Map<String, EventProcessor> processors = new TreeMap<>(context.getBean(EventProcessingConfiguration.class).eventProcessors());
+            processors.entrySet().removeIf(e -> !(e.getValue() instanceof StreamingEventProcessor)
+                    || (views != null && !views.contains(e.getKey())));
             Map<String, Double> caughtUp = new TreeMap<>();
-            long deadline = start + timeoutSeconds * 1_000_000_000L;
-            try (Connection connection = DriverManager.getConnection(url, user, password);
+            long deadline = start + store.timeoutSeconds() * 1_000_000_000L;
+            try (Connection connection = DriverManager.getConnection(url, store.user(), store.password());
                  PreparedStatement tokens = connection.prepareStatement(
                          "SELECT processorname, convert_from(token, 'UTF8') FROM tokenentry WHERE token IS NOT NULL")) {
-                while (caughtUp.size() < streaming(processors) && System.nanoTime() < deadline) {
+                while (caughtUp.size() < processors.size() && System.nanoTime() < deadline) {
                     Map<String, Boolean> atHead = new TreeMap<>();
                     try (ResultSet rows = tokens.executeQuery()) {
                         while (rows.next()) {
-                            atHead.merge(rows.getString(1), position(rows.getString(2)) >= head, Boolean::logicalAnd);
+                            atHead.merge(rows.getString(1), position(rows.getString(2)) >= store.head(), Boolean::logicalAnd);
                         }
                     }
                     double now = (System.nanoTime() - start) / 1e9;
                     atHead.forEach((name, done) -> {
-                        if (done && processors.get(name) instanceof StreamingEventProcessor) {
+                        if (done && processors.containsKey(name)) {
                             caughtUp.putIfAbsent(name, now);
                         }
                     });
                     LockSupport.parkNanos(50_000_000L);
                 }
             }
-            System.out.println("== projection rebuild: every view from an empty schema ==");
+            System.out.printf(Locale.ROOT, "== projection rebuild, %s: from an empty schema ==%n", label);
             System.out.printf(Locale.ROOT, "store        %d events, head global index %d; schema %s; context started in %.1f s%n",
-                    events, head, schema, startedAfter);
-            for (Map.Entry<String, EventProcessor> entry : processors.entrySet()) {
-                if (!(entry.getValue() instanceof StreamingEventProcessor)) {
-                    continue;
-                }
-                Double seconds = caughtUp.get(entry.getKey());
+                    store.events(), store.head(), schema, startedAfter);
+            String mode = views == null ? "all" : "alone";
+            for (String name : processors.keySet()) {
+                Double seconds = caughtUp.get(name);
+                String line;
                 if (seconds == null) {
-                    System.out.printf(Locale.ROOT, "  %-22s NOT caught up after %d s%n", entry.getKey(), timeoutSeconds);
-                    System.out.printf(Locale.ROOT, "FIGURES rebuild view=%s caught_up=false%n", entry.getKey());
+                    line = String.format(Locale.ROOT, "%-22s NOT caught up after %d s", name, store.timeoutSeconds());
+                    System.out.printf(Locale.ROOT, "FIGURES rebuild mode=%s view=%s caught_up=false%n", mode, name);
                 } else {
-                    System.out.printf(Locale.ROOT, "  %-22s caught up %7.1f s after launch (%6.1f s after the context was ready) = %8.0f events/s at least%n",
-                            entry.getKey(), seconds, Math.max(0, seconds - startedAfter), events / seconds);
-                    System.out.printf(Locale.ROOT, "FIGURES rebuild view=%s seconds=%.1f events_per_s=%.0f%n", entry.getKey(), seconds, events / seconds);
+                    double replay = Math.max(0.05, seconds - startedAfter);
+                    line = String.format(Locale.ROOT, "%-22s caught up %7.1f s after launch, %6.1f s after the context was ready: %8.0f events/s (%6.0f from launch)",
+                            name, seconds, replay, store.events() / replay, store.events() / seconds);
+                    System.out.printf(Locale.ROOT, "FIGURES rebuild mode=%s view=%s seconds=%.1f events_per_s=%.0f events_per_s_from_launch=%.0f%n",
+                            mode, name, replay, store.events() / replay, store.events() / seconds);
                 }
+                System.out.println("  " + line);
+                lines.put(name, line);
             }
-            System.out.println("machine      " + Benchmarks.machine());
+        } finally {
+            OnlyViews.only = null;
         }
-    }
-
-    private static long streaming(Map<String, EventProcessor> processors) {
-        return processors.values().stream().filter(StreamingEventProcessor.class::isInstance).count();
+        return lines;
     }
 
     /**

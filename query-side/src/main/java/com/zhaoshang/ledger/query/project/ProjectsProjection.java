@@ -25,12 +25,14 @@ import com.zhaoshang.ledger.api.supervision.LandReclaimedEvent;
 import com.zhaoshang.ledger.api.supervision.ProjectStalledAfterSigningEvent;
 import com.zhaoshang.ledger.api.value.ProjectStage;
 import com.zhaoshang.ledger.api.value.ResponsibleLeader;
+import com.zhaoshang.ledger.query.common.BatchedWrites;
 import com.zhaoshang.ledger.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +45,13 @@ import java.util.Map;
  * {@code project_ceremony}.
  * <p>
  * Idempotent: the row stores in {@code version} the aggregate sequence number of the last event applied; every
- * later event updates the row only {@code WHERE version < sequence}, and touches a child table only when that update
- * took effect, so a re-delivered event changes nothing. The lead inserts with {@code ON CONFLICT DO NOTHING}.
+ * later event updates the row only {@code WHERE version < sequence}, and touches a child table only while the row holds
+ * that event last ({@code version = sequence}: the update took effect, or a redelivery writes the same child row
+ * again, which changes nothing), so a re-delivered event changes nothing. The lead inserts with {@code ON CONFLICT DO NOTHING}.
  * Events of one project arrive in order (the processor's sequencing policy is per aggregate).
+ * <p>
+ * The statements of a processor batch are written together at its commit, in order per project
+ * ({@link BatchedWrites}).
  */
 @Component
 @ProcessingGroup(ProjectsProjection.GROUP)
@@ -53,39 +59,46 @@ public class ProjectsProjection {
 
     public static final String GROUP = "projects";
 
-    private final JdbcClient jdbc;
+    /** The condition of a child row's statement: the project's row holds this event ({@code :sequence}) last. */
+    private static final String APPLIED_CONDITION =
+            " EXISTS (SELECT 1 FROM project_view WHERE id = :projectId AND version = :sequence)";
+    private static final String APPLIED = "\nWHERE" + APPLIED_CONDITION + "\n";
 
-    public ProjectsProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final BatchedWrites writes;
+
+    public ProjectsProjection(JdbcClient jdbc, NamedParameterJdbcTemplate namedJdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(namedJdbc, GROUP);
     }
 
     @EventHandler
     public void on(LeadRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        jdbc.sql("""
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", event.projectId());
+        values.put("name", event.projectName());
+        values.put("unitId", event.unitId().value());
+        values.put("stage", ProjectStage.LEAD.name());
+        values.put("investorName", event.investor().name());
+        values.put("creditCode", event.investor().creditCode() == null ? null : event.investor().creditCode().value());
+        values.put("country", event.investor().country());
+        values.put("investorKind", event.investor().kind().name());
+        values.put("industryCode", event.industryCode().value());
+        values.put("industrial", event.industryCode().isIndustrial());
+        values.put("channel", Rows.name(event.channel()));
+        values.put("intendedAmount", Rows.amount(event.intendedAmount()));
+        values.put("intendedCurrency", Rows.currency(event.intendedAmount()));
+        values.put("leadOn", event.occurredOn());
+        values.put("sequence", sequence);
+        values.put("recordedAt", Rows.timestamp(recordedAt));
+        writes.add(event.projectId(), """
                         INSERT INTO project_view (id, name, unit_id, stage, registered, investor_name, investor_credit_code,
                             investor_country, investor_kind, industry_code, industrial, channel, intended_amount,
                             intended_currency, lead_on, version, first_recorded_at, last_recorded_at)
                         VALUES (:id, :name, :unitId, :stage, FALSE, :investorName, :creditCode, :country, :investorKind,
                             :industryCode, :industrial, :channel, :intendedAmount, :intendedCurrency, :leadOn, :sequence,
                             :recordedAt, :recordedAt)
-                        ON CONFLICT (id) DO NOTHING""")
-                .param("id", event.projectId())
-                .param("name", event.projectName())
-                .param("unitId", event.unitId().value())
-                .param("stage", ProjectStage.LEAD.name())
-                .param("investorName", event.investor().name())
-                .param("creditCode", event.investor().creditCode() == null ? null : event.investor().creditCode().value())
-                .param("country", event.investor().country())
-                .param("investorKind", event.investor().kind().name())
-                .param("industryCode", event.industryCode().value())
-                .param("industrial", event.industryCode().isIndustrial())
-                .param("channel", Rows.name(event.channel()))
-                .param("intendedAmount", Rows.amount(event.intendedAmount()))
-                .param("intendedCurrency", Rows.currency(event.intendedAmount()))
-                .param("leadOn", event.occurredOn())
-                .param("sequence", sequence)
-                .param("recordedAt", Rows.timestamp(recordedAt))
-                .update();
+                        ON CONFLICT (id) DO NOTHING""", values);
     }
 
     @EventHandler
@@ -117,18 +130,17 @@ public class ProjectsProjection {
 
     @EventHandler
     public void on(ProjectPresentedAtCeremonyEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (advance(event.projectId(), sequence, recordedAt, null, Map.of())) {
-            jdbc.sql("""
-                            INSERT INTO project_ceremony (project_id, ceremony, sequence, occurred_on, recorded_at)
-                            VALUES (:projectId, :ceremony, :sequence, :on, :recordedAt)
-                            ON CONFLICT (project_id, ceremony) DO NOTHING""")
-                    .param("projectId", event.projectId())
-                    .param("ceremony", event.ceremony())
-                    .param("sequence", sequence)
-                    .param("on", event.occurredOn())
-                    .param("recordedAt", Rows.timestamp(recordedAt))
-                    .update();
-        }
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+        Map<String, Object> values = new HashMap<>();
+        values.put("projectId", event.projectId());
+        values.put("ceremony", event.ceremony());
+        values.put("sequence", sequence);
+        values.put("on", event.occurredOn());
+        values.put("recordedAt", Rows.timestamp(recordedAt));
+        writes.add(event.projectId(), """
+                INSERT INTO project_ceremony (project_id, ceremony, sequence, occurred_on, recorded_at)
+                SELECT :projectId, :ceremony, :sequence, :on, :recordedAt""" + APPLIED + """
+                ON CONFLICT (project_id, ceremony) DO NOTHING""", values);
     }
 
     /** Registration (入库) moves a SIGNED project to REGISTERED; at a later stage it only sets the flag. */
@@ -169,42 +181,41 @@ public class ProjectsProjection {
 
     @EventHandler
     public void on(CapitalArrivedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (advance(event.projectId(), sequence, recordedAt, null, Map.of())) {
-            jdbc.sql("""
-                            INSERT INTO project_capital_arrival (project_id, arrival_id, sequence, amount, currency,
-                                foreign_exchange, occurred_on, recorded_at)
-                            VALUES (:projectId, :arrivalId, :sequence, :amount, :currency, :foreignExchange, :on, :recordedAt)
-                            ON CONFLICT (project_id, arrival_id) DO NOTHING""")
-                    .param("projectId", event.projectId())
-                    .param("arrivalId", event.arrivalId())
-                    .param("sequence", sequence)
-                    .param("amount", event.amount().amount())
-                    .param("currency", event.amount().currency().name())
-                    .param("foreignExchange", event.foreignExchange())
-                    .param("on", event.occurredOn())
-                    .param("recordedAt", Rows.timestamp(recordedAt))
-                    .update();
-        }
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+        Map<String, Object> values = new HashMap<>();
+        values.put("projectId", event.projectId());
+        values.put("arrivalId", event.arrivalId());
+        values.put("sequence", sequence);
+        values.put("amount", event.amount().amount());
+        values.put("currency", event.amount().currency().name());
+        values.put("foreignExchange", event.foreignExchange());
+        values.put("on", event.occurredOn());
+        values.put("recordedAt", Rows.timestamp(recordedAt));
+        writes.add(event.projectId(), """
+                INSERT INTO project_capital_arrival (project_id, arrival_id, sequence, amount, currency,
+                    foreign_exchange, occurred_on, recorded_at)
+                SELECT :projectId, :arrivalId, :sequence, :amount, :currency, :foreignExchange, :on, :recordedAt""" + APPLIED + """
+                ON CONFLICT (project_id, arrival_id) DO NOTHING""", values);
     }
 
     @EventHandler
     public void on(CapitalVerifiedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (advance(event.projectId(), sequence, recordedAt, null, Map.of())) {
-            jdbc.sql("""
-                            UPDATE project_capital_arrival
-                            SET verified_amount = :amount, verified_currency = :currency, evidence_kind = :evidenceKind,
-                                evidence_reference = :evidenceReference, verified_on = :on, verified_at = :recordedAt
-                            WHERE project_id = :projectId AND arrival_id = :arrivalId""")
-                    .param("projectId", event.projectId())
-                    .param("arrivalId", event.arrivalId())
-                    .param("amount", event.verifiedAmount().amount())
-                    .param("currency", event.verifiedAmount().currency().name())
-                    .param("evidenceKind", event.evidence().kind().name())
-                    .param("evidenceReference", event.evidence().reference())
-                    .param("on", event.occurredOn())
-                    .param("recordedAt", Rows.timestamp(recordedAt))
-                    .update();
-        }
+        advance(event.projectId(), sequence, recordedAt, null, Map.of());
+        Map<String, Object> values = new HashMap<>();
+        values.put("projectId", event.projectId());
+        values.put("arrivalId", event.arrivalId());
+        values.put("amount", event.verifiedAmount().amount());
+        values.put("currency", event.verifiedAmount().currency().name());
+        values.put("evidenceKind", event.evidence().kind().name());
+        values.put("evidenceReference", event.evidence().reference());
+        values.put("on", event.occurredOn());
+        values.put("recordedAt", Rows.timestamp(recordedAt));
+        values.put("sequence", sequence);
+        writes.add(event.projectId(), """
+                UPDATE project_capital_arrival
+                SET verified_amount = :amount, verified_currency = :currency, evidence_kind = :evidenceKind,
+                    evidence_reference = :evidenceReference, verified_on = :on, verified_at = :recordedAt
+                WHERE project_id = :projectId AND arrival_id = :arrivalId AND""" + APPLIED_CONDITION, values);
     }
 
     @EventHandler
@@ -280,26 +291,25 @@ public class ProjectsProjection {
 
     /**
      * Applies {@code assignments} (constant SQL, may be null) to the project's row and moves its version to
-     * {@code sequence}, unless the row has seen this event already.
-     *
-     * @return whether the event was new to the row (then its child rows may be written)
+     * {@code sequence}, unless the row has seen this event already. Written with the batch (see {@link BatchedWrites});
+     * a child row written after it for the same event is guarded by {@link #APPLIED}: only while the row's version is
+     * this event's, i.e. this event was applied and no later one.
      */
-    private boolean advance(String projectId, long sequence, Instant recordedAt, String assignments,
-                            Map<String, ?> values) {
+    private void advance(String projectId, long sequence, Instant recordedAt, String assignments,
+                         Map<String, ?> values) {
         String sql = "UPDATE project_view SET "
                 + (assignments == null ? "" : assignments + ", ")
                 + "version = :sequence, last_recorded_at = :recordedAt WHERE id = :projectId AND version < :sequence";
-        int updated = jdbc.sql(sql)
-                .params(values)
-                .param("projectId", projectId)
-                .param("sequence", sequence)
-                .param("recordedAt", Rows.timestamp(recordedAt))
-                .update();
-        if (updated == 0 && !exists(projectId)) {
-            throw new IllegalStateException("project " + projectId + " has an event at sequence " + sequence
-                    + " but no row: its lead was never projected");
-        }
-        return updated == 1;
+        Map<String, Object> params = new HashMap<>(values);
+        params.put("projectId", projectId);
+        params.put("sequence", sequence);
+        params.put("recordedAt", Rows.timestamp(recordedAt));
+        writes.add(projectId, sql, params, updated -> {
+            if (updated == 0 && !exists(projectId)) {
+                throw new IllegalStateException("project " + projectId + " has an event at sequence " + sequence
+                        + " but no row: its lead was never projected");
+            }
+        });
     }
 
     private boolean exists(String projectId) {

@@ -16,11 +16,13 @@ import com.zhaoshang.ledger.api.supervision.ReportedVerifiedGapFlaggedEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionRule;
 import com.zhaoshang.ledger.api.value.ResponsibleLeader;
 import com.zhaoshang.ledger.api.value.UnitId;
+import com.zhaoshang.ledger.query.common.BatchedWrites;
 import com.zhaoshang.ledger.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps table {@code supervision_finding}: one row per project and {@link FindingKind}, inserted when a rule fires
@@ -37,6 +42,9 @@ import java.util.Set;
  * inspector's reclamation closes the idle-land findings. Idempotent: inserts do nothing on conflict, closing only
  * touches open rows; events of one project arrive in order. A reported-vs-verified gap (rule 8) stays open: no
  * later fact undoes it.
+ * <p>
+ * The statements of a processor batch are written together at its commit, in order per project
+ * ({@link BatchedWrites}).
  */
 @Component
 @ProcessingGroup(SupervisionProjection.GROUP)
@@ -49,9 +57,11 @@ public class SupervisionProjection {
     private static final Set<FindingKind> IDLE_LAND = EnumSet.of(FindingKind.IDLE_LAND, FindingKind.LAND_RECLAIM_PROPOSED);
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
 
-    public SupervisionProjection(JdbcClient jdbc) {
+    public SupervisionProjection(JdbcClient jdbc, NamedParameterJdbcTemplate namedJdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(namedJdbc, GROUP + ".findings");
     }
 
     @EventHandler
@@ -141,36 +151,37 @@ public class SupervisionProjection {
     }
 
     private void open(Row row, Instant recordedAt) {
-        jdbc.sql("""
-                        INSERT INTO supervision_finding (project_id, kind, rule, unit_id, since_on, due_on, deadline_on,
-                            rule_days, detected_on, leader_name, parcel_id, area_mu, open, recorded_at)
-                        VALUES (:projectId, :kind, :rule, :unitId, :sinceOn, :dueOn, :deadlineOn, :ruleDays, :detectedOn,
-                            :leaderName, :parcelId, :areaMu, TRUE, :recordedAt)
-                        ON CONFLICT (project_id, kind) DO NOTHING""")
-                .param("projectId", row.projectId())
-                .param("kind", row.kind().name())
-                .param("rule", row.rule().name())
-                .param("unitId", row.unitId().value())
-                .param("sinceOn", row.sinceOn())
-                .param("dueOn", row.dueOn())
-                .param("deadlineOn", row.deadlineOn())
-                .param("ruleDays", row.ruleDays())
-                .param("detectedOn", row.detectedOn())
-                .param("leaderName", row.leaderName())
-                .param("parcelId", row.parcelId())
-                .param("areaMu", row.areaMu())
-                .param("recordedAt", Rows.timestamp(recordedAt))
-                .update();
+        Map<String, Object> values = new HashMap<>();
+        values.put("projectId", row.projectId());
+        values.put("kind", row.kind().name());
+        values.put("rule", row.rule().name());
+        values.put("unitId", row.unitId().value());
+        values.put("sinceOn", row.sinceOn());
+        values.put("dueOn", row.dueOn());
+        values.put("deadlineOn", row.deadlineOn());
+        values.put("ruleDays", row.ruleDays());
+        values.put("detectedOn", row.detectedOn());
+        values.put("leaderName", row.leaderName());
+        values.put("parcelId", row.parcelId());
+        values.put("areaMu", row.areaMu());
+        values.put("recordedAt", Rows.timestamp(recordedAt));
+        writes.add(row.projectId(), """
+                INSERT INTO supervision_finding (project_id, kind, rule, unit_id, since_on, due_on, deadline_on,
+                    rule_days, detected_on, leader_name, parcel_id, area_mu, open, recorded_at)
+                VALUES (:projectId, :kind, :rule, :unitId, :sinceOn, :dueOn, :deadlineOn, :ruleDays, :detectedOn,
+                    :leaderName, :parcelId, :areaMu, TRUE, :recordedAt)
+                ON CONFLICT (project_id, kind) DO NOTHING""", values);
     }
 
+    /** Closes the project's open findings of {@code kinds} (one statement text per set, so they batch together). */
     private void close(String projectId, Set<FindingKind> kinds, LocalDate resolvedOn) {
-        jdbc.sql("""
-                        UPDATE supervision_finding SET open = FALSE, resolved_on = :resolvedOn
-                        WHERE project_id = :projectId AND kind IN (:kinds) AND open""")
-                .param("projectId", projectId)
-                .param("kinds", kinds.stream().map(Enum::name).toList())
-                .param("resolvedOn", resolvedOn)
-                .update();
+        Map<String, Object> values = new HashMap<>();
+        values.put("projectId", projectId);
+        values.put("resolvedOn", resolvedOn);
+        writes.add(projectId, """
+                UPDATE supervision_finding SET open = FALSE, resolved_on = :resolvedOn
+                WHERE project_id = :projectId AND open AND kind IN (""" + kinds.stream().map(k -> "'" + k.name() + "'")
+                .sorted().collect(Collectors.joining(", ")) + ")", values);
     }
 
     private static String leader(ResponsibleLeader leader) {

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -48,7 +49,7 @@ class ActivitiesProjectionTest {
     @BeforeEach
     void wire() throws Exception {
         jdbc = JdbcClient.create(dataSource);
-        projection = new AnnotationEventHandlerAdapter(new ActivitiesProjection(jdbc));
+        projection = new AnnotationEventHandlerAdapter(new ActivitiesProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
         projection.prepareReset();
         queries = new ActivitiesQueryHandler(jdbc, new DataSourceTransactionManager(dataSource));
     }

@@ -31,6 +31,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -65,7 +66,7 @@ class ProjectsProjectionTest {
     @BeforeEach
     void wire() throws Exception {
         jdbc = JdbcClient.create(dataSource);
-        projection = new AnnotationEventHandlerAdapter(new ProjectsProjection(jdbc));
+        projection = new AnnotationEventHandlerAdapter(new ProjectsProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
         projection.prepareReset();
         queries = new ProjectsQueryHandler(jdbc, new DataSourceTransactionManager(dataSource),
                 Clock.fixed(T0, ZoneOffset.UTC), 180);

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -62,8 +63,8 @@ class ReportingFlagsProjectionTest {
     void wire() throws Exception {
         jdbc = JdbcClient.create(dataSource);
         flags = new AnnotationEventHandlerAdapter(new ReportingFlagsProjection(jdbc));
-        findings = new AnnotationEventHandlerAdapter(new SupervisionProjection(jdbc));
-        projects = new AnnotationEventHandlerAdapter(new ProjectsProjection(jdbc));
+        findings = new AnnotationEventHandlerAdapter(new SupervisionProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
+        projects = new AnnotationEventHandlerAdapter(new ProjectsProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
         AnnotationEventHandlerAdapter units = new AnnotationEventHandlerAdapter(new UnitsProjection(jdbc));
         views = new ReportingFlagsQueryHandler(jdbc);
         city = Facts.freshUnitId("city");

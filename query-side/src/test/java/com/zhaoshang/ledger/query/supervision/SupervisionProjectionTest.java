@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -65,8 +66,8 @@ class SupervisionProjectionTest {
     @BeforeEach
     void wire() throws Exception {
         jdbc = JdbcClient.create(dataSource);
-        supervision = new AnnotationEventHandlerAdapter(new SupervisionProjection(jdbc));
-        projects = new AnnotationEventHandlerAdapter(new ProjectsProjection(jdbc));
+        supervision = new AnnotationEventHandlerAdapter(new SupervisionProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
+        projects = new AnnotationEventHandlerAdapter(new ProjectsProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
         units = new AnnotationEventHandlerAdapter(new UnitsProjection(jdbc));
         views = new SupervisionQueryHandler(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
         city = Facts.freshUnitId("city");

@@ -8,6 +8,8 @@ import com.zhaoshang.ledger.api.project.LeadRegisteredEvent;
 import com.zhaoshang.ledger.api.project.ProjectEvent;
 import com.zhaoshang.ledger.api.unit.UnitRegisteredEvent;
 import com.zhaoshang.ledger.api.value.Actor;
+import com.zhaoshang.ledger.query.common.BatchedWrites;
+import com.zhaoshang.ledger.query.common.MultiRowInsert;
 import com.zhaoshang.ledger.query.common.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,8 +32,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps the tables of the late-entry audit (V60): one row per fact a unit declared with a business date (every
@@ -42,8 +47,9 @@ import java.util.Map;
  * The supervision rules' facts (warnings, overdue, idle land, reclaim) are the system's own findings, recorded when the
  * rule fires: they are not entries a unit could make late, so they are not kept here.
  * <p>
- * A processor's batch of events is one unit of work: the facts of the batch are written in one JDBC batch in its
- * prepare-commit phase, in its transaction (one round trip per batch instead of one per fact).
+ * A processor's batch of events is one unit of work: the projects' units and the facts of the batch are written in
+ * one statement per 200 rows each in its prepare-commit phase, in its transaction, the units of the batch's project facts read in
+ * one query (a few round trips per batch instead of two per fact).
  * <p>
  * Idempotent: every insert is keyed by the fact (event id, unit, campaign and unit, bulletin id) and does nothing on a
  * conflict, a unit's row is overwritten with the same values. A project's lead is handled before its later facts (the
@@ -122,21 +128,18 @@ public class LateEntriesProjection {
         if (!isDeclaredByAUnit(event)) {
             return;
         }
+        String unitId = null;
         if (event instanceof LeadRegisteredEvent lead) {
-            jdbc.sql("""
-                            INSERT INTO audit_project_unit (project_id, unit_id) VALUES (:projectId, :unitId)
-                            ON CONFLICT (project_id) DO NOTHING""")
-                    .param("projectId", lead.projectId())
-                    .param("unitId", lead.unitId().value())
-                    .update();
+            unitId = lead.unitId().value();
+            Map<String, Object> row = new HashMap<>();
+            row.put("projectId", lead.projectId());
+            row.put("unitId", unitId);
+            if (BatchedWrites.inProcessorBatch()) {
+                pending().projectUnits.put(lead.projectId(), row);
+            } else {
+                insertProjectUnits(List.of(row));
+            }
         }
-        String unitId = event instanceof LeadRegisteredEvent lead ? lead.unitId().value() : jdbc.sql(
-                        "SELECT unit_id FROM audit_project_unit WHERE project_id = :projectId")
-                .param("projectId", event.projectId())
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("project " + event.projectId() + " has a fact ("
-                        + message.getIdentifier() + ") but its lead was never handled"));
         fact(message, event.projectId(), event.projectId(), unitId, event.occurredOn(), recordedAt);
     }
 
@@ -178,31 +181,103 @@ public class LateEntriesProjection {
         row.put("userId", text(metaData, Actor.USER_ID));
         row.put("role", text(metaData, Actor.ROLE));
         row.put("actorUnitId", text(metaData, Actor.UNIT_ID));
-        if (!CurrentUnitOfWork.isStarted()) {
-            insertFacts(List.of(row));
+        if (!BatchedWrites.inProcessorBatch()) {
+            write(new Pending(new ArrayList<>(List.of(row))));
             return;
         }
-        // A processor's batch is one unit of work and one transaction: its facts go in one JDBC batch before commit.
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        List<Map<String, Object>> pending = batch.getOrComputeResource(PENDING_FACTS, key -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            batch.onPrepareCommit(u -> insertFacts(rows));
-            return rows;
-        });
-        pending.add(row);
+        pending().facts.add(row);
     }
 
+    /**
+     * The rows of a processor batch (one unit of work, one transaction), written at its prepare-commit: the projects'
+     * units in one JDBC batch, then the facts in one statement per 200 rows, the units of the batch's project facts
+     * read in one query.
+     */
+    private static final class Pending {
+        private final Map<String, Map<String, Object>> projectUnits = new LinkedHashMap<>();
+        private final List<Map<String, Object>> facts;
+
+        Pending(List<Map<String, Object>> facts) {
+            this.facts = facts;
+        }
+    }
+
+    private Pending pending() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_FACTS, key -> {
+            Pending rows = new Pending(new ArrayList<>());
+            batch.onPrepareCommit(u -> write(rows));
+            return rows;
+        });
+    }
+
+    private void write(Pending pending) {
+        insertProjectUnits(List.copyOf(pending.projectUnits.values()));
+        pending.projectUnits.clear();
+        List<Map<String, Object>> facts = List.copyOf(pending.facts);
+        pending.facts.clear();
+        resolveUnits(facts);
+        insertFacts(facts);
+    }
+
+    private void insertProjectUnits(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        namedJdbc.batchUpdate("""
+                INSERT INTO audit_project_unit (project_id, unit_id) VALUES (:projectId, :unitId)
+                ON CONFLICT (project_id) DO NOTHING""", rows.stream().map(MapSqlParameterSource::new)
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    /** The unit of each project fact that is not a lead: its project's, kept when its lead was handled. */
+    private void resolveUnits(List<Map<String, Object>> facts) {
+        Set<String> projects = new HashSet<>();
+        for (Map<String, Object> row : facts) {
+            if (row.get("unitId") == null) {
+                projects.add((String) row.get("projectId"));
+            }
+        }
+        if (projects.isEmpty()) {
+            return;
+        }
+        Map<String, String> units = new HashMap<>();
+        namedJdbc.query("SELECT project_id, unit_id FROM audit_project_unit WHERE project_id IN (:projects)",
+                Map.of("projects", projects), rs -> {
+                    units.put(rs.getString(1), rs.getString(2));
+                });
+        for (Map<String, Object> row : facts) {
+            if (row.get("unitId") == null) {
+                String unitId = units.get((String) row.get("projectId"));
+                if (unitId == null) {
+                    throw new IllegalStateException("project " + row.get("projectId") + " has a fact ("
+                            + row.get("eventId") + ") but its lead was never handled");
+                }
+                row.put("unitId", unitId);
+            }
+        }
+    }
+
+    private static final String[] FACT_COLUMNS = {"eventId", "type", "aggregateId", "sequence", "projectId", "unitId",
+            "occurredOn", "recordedAt", "lagDays", "userId", "role", "actorUnitId"};
+
+    /** One multi-row statement per 200 facts ({@link MultiRowInsert}); a fact stored already is skipped. */
     private void insertFacts(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        SqlParameterSource[] batch = rows.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new);
-        namedJdbc.batchUpdate("""
-                        INSERT INTO audit_fact (event_id, type, aggregate_id, sequence, project_id, unit_id, occurred_on,
-                            recorded_at, lag_days, user_id, role, actor_unit_id)
-                        VALUES (:eventId, :type, :aggregateId, :sequence, :projectId, :unitId, :occurredOn, :recordedAt,
-                            :lagDays, :userId, :role, :actorUnitId)
-                        ON CONFLICT (event_id) DO NOTHING""", batch);
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            Object[] columns = new Object[FACT_COLUMNS.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = row.get(FACT_COLUMNS[i]);
+            }
+            values.add(columns);
+        }
+        MultiRowInsert.insert(namedJdbc.getJdbcTemplate(), """
+                INSERT INTO audit_fact (event_id, type, aggregate_id, sequence, project_id, unit_id, occurred_on,
+                    recorded_at, lag_days, user_id, role, actor_unit_id)""", "ON CONFLICT (event_id) DO NOTHING",
+                FACT_COLUMNS.length, values);
     }
 
     private static String text(MetaData metaData, String key) {
