@@ -2,10 +2,9 @@
 -- read these instead of summing every fact of the period. Kept by the "leader-views" processing group
 -- (LeaderViewsProjection, ViewCounters) in the same transaction as the facts; a rebuild resets them with the facts.
 
--- The counting below reads every fact and project once: on a large store it may outlast the command side's statement
--- timeout (ledger.command.database.statement-timeout, on every pooled connection in single-process mode), lifted here
--- for this migration's transaction. Flyway's history connection waits idle in its transaction meanwhile: on a large
--- store in single-process mode, start once with ledger.command.database.idle-in-transaction-timeout empty.
+-- The counting below reads every fact and project once (23 s at 10^6 events). Flyway migrates through its own
+-- connections, without the pool's timeouts (QueryStoreConfiguration.migrationDataSource); the statement timeout is
+-- lifted here as well, in case a server-wide one is set.
 SET LOCAL statement_timeout = 0;
 
 -- One row per unit x counter x grain x period (x currency x industrial). counter is an indicator name for the facts of

@@ -1,5 +1,6 @@
 package com.zhaoshang.ledger.query.config;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.flywaydb.core.Flyway;
@@ -8,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -24,7 +26,7 @@ public class QueryStoreConfiguration {
     public Flyway querySideFlyway(DataSource dataSource,
                                   @Value("${ledger.query.flyway.schema:public}") String schema) {
         return Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(migrationDataSource(dataSource))
                 .locations("classpath:db/query")
                 .table("flyway_history_query")
                 .schemas(schema)
@@ -42,5 +44,18 @@ public class QueryStoreConfiguration {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Flyway's own connections, outside the pool: the pool's connections may start with the command side's
+     * {@code statement_timeout} and {@code idle_in_transaction_session_timeout} (15 s), and a migration that fills a
+     * new table from a large store runs longer than that while Flyway's history connection waits in its
+     * transaction. A plain connection to the same URL has PostgreSQL's own settings.
+     */
+    static DataSource migrationDataSource(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
+            return new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        }
+        return dataSource;
     }
 }
