@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * that knows PostgreSQL's unique violation (so a lost race is a {@code ConcurrencyException}). Axon's auto-configuration backs off
  * when this bean exists; in the single-process mode the query side's processors read through this same engine
  * (reading is unchanged), in the split mode the query side gets Axon's default engine on the same tables.
+ * Events are fetched {@code ledger.command.events.fetch-batch-size} (1000) per query, not Axon's 100: in the
+ * single-process mode a view's catch-up or rebuild reads the store through this engine.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditStoreConfiguration {
@@ -26,7 +29,8 @@ public class AuditStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 @Value("${ledger.command.events.fetch-batch-size:1000}") int fetchBatchSize) {
         EventSchema schema = new EventSchema();
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshots.serializer())
@@ -36,7 +40,8 @@ public class AuditStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(schema);
+                .schema(schema)
+                .batchSize(fetchBatchSize);
         return new ChainingJdbcEventStorageEngine(builder, transactionManager, schema);
     }
 }
