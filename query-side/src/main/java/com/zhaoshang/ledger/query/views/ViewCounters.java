@@ -190,49 +190,6 @@ public class ViewCounters {
                 .param(unitId).update();
     }
 
-    /**
-     * Counts everything again from the facts, the projects and the tree (what migration V110 did for the tables that
-     * existed): a repair, and the way a test that writes {@code views_fact} directly keeps the counters right. Not
-     * for use while the processing group runs.
-     */
-    public void recount() {
-        reset();
-        jdbc.sql("""
-                INSERT INTO views_count (unit_id, counter, grain, period_start, currency, industrial, quantity, amount)
-                SELECT f.unit_id, f.indicator, g.grain,
-                       CASE g.grain WHEN 'D' THEN f.occurred_on
-                                    WHEN 'M' THEN CAST(date_trunc('month', f.occurred_on) AS DATE)
-                                    ELSE CAST(date_trunc('year', f.occurred_on) AS DATE) END,
-                       COALESCE(f.currency, ''), CASE WHEN f.industrial IS NULL THEN -1 WHEN f.industrial THEN 1 ELSE 0 END,
-                       SUM(f.quantity), COALESCE(SUM(f.amount), 0)
-                FROM views_fact f CROSS JOIN (VALUES ('D'), ('M'), ('Y')) AS g(grain)
-                GROUP BY 1, 2, 3, 4, 5, 6""").update();
-        jdbc.sql("""
-                INSERT INTO views_count (unit_id, counter, grain, period_start, currency, industrial, quantity, amount)
-                SELECT s.unit_id, 'funnel:' || s.stage, g.grain,
-                       CASE g.grain WHEN 'D' THEN s.day
-                                    WHEN 'M' THEN CAST(date_trunc('month', s.day) AS DATE)
-                                    ELSE CAST(date_trunc('year', s.day) AS DATE) END,
-                       '', -1, COUNT(*), 0
-                FROM (SELECT p.unit_id, v.stage, v.day FROM views_project p CROSS JOIN LATERAL (VALUES
-                          ('lead_on', p.lead_on), ('negotiation_on', p.negotiation_on), ('intent_on', p.intent_on),
-                          ('signed_on', p.signed_on), ('registered_on', p.registered_on), ('land_on', p.land_on),
-                          ('construction_on', p.construction_on), ('completed_on', p.completed_on),
-                          ('production_on', p.production_on), ('terminated_on', p.terminated_on),
-                          ('abandoned_on', p.abandoned_on)) AS v(stage, day)
-                      WHERE v.day IS NOT NULL) s
-                     CROSS JOIN (VALUES ('D'), ('M'), ('Y')) AS g(grain)
-                GROUP BY 1, 2, 3, 4""").update();
-        jdbc.sql("""
-                INSERT INTO views_unit_closure (ancestor, descendant)
-                WITH RECURSIVE up(descendant, ancestor) AS (
-                    SELECT CAST(unit_id AS VARCHAR), CAST(parent_id AS VARCHAR) FROM views_unit WHERE parent_id IS NOT NULL
-                    UNION
-                    SELECT up.descendant, CAST(u.parent_id AS VARCHAR) FROM up JOIN views_unit u ON u.unit_id = up.ancestor
-                    WHERE u.parent_id IS NOT NULL)
-                SELECT ancestor, descendant FROM up WHERE ancestor <> descendant""").update();
-    }
-
     /** Empties the counters and the closure (the processing group's reset). */
     public void reset() {
         jdbc.sql("DELETE FROM views_count").update();
