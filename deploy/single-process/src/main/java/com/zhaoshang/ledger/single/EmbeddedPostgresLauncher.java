@@ -3,21 +3,28 @@ package com.zhaoshang.ledger.single;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +33,11 @@ import java.util.concurrent.TimeoutException;
  * Starts an embedded PostgreSQL before the application context when no {@code spring.datasource.url} is configured
  * (or {@code ledger.embedded-postgres.enabled=true}), keeping its data in {@code ledger.embedded-postgres.data-dir}
  * (default {@code ~/.zhaoshang-ledger/postgres}) so a second run sees the data of the first. Stopped with the context.
+ * <p>
+ * The server starts on a thread of its own while Spring builds the context (about a second, more on a first run with
+ * initdb): its port is chosen first and the datasource properties name it at once, and every {@link DataSource} bean
+ * waits for the server before it is initialised, so nothing connects before PostgreSQL is ready, and a server that
+ * fails to start fails the application's start.
  */
 public class EmbeddedPostgresLauncher implements ApplicationListener<ApplicationEvent> {
 
@@ -36,12 +48,22 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
     /** The process id of the run that started the server on this data directory. */
     static final String OWNER_FILE = "zhaoshang-ledger-owner.pid";
 
-    private EmbeddedPostgres postgres;
+    private CompletableFuture<EmbeddedPostgres> postgres;
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             start(prepared.getEnvironment());
+        } else if (event instanceof ApplicationPreparedEvent prepared && postgres != null) {
+            prepared.getApplicationContext().getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                    if (bean instanceof DataSource) {
+                        awaitStarted();
+                    }
+                    return bean;
+                }
+            });
         } else if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
             stop();
         }
@@ -55,29 +77,56 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
         }
         Path dataDir = Path.of(env.getProperty(DATA_DIR,
                 System.getProperty("user.home") + "/.zhaoshang-ledger/postgres")).toAbsolutePath();
-        int port = env.getProperty(PORT, Integer.class, 0);
+        int configuredPort = env.getProperty(PORT, Integer.class, 0);
+        int port;
         try {
             Files.createDirectories(dataDir);
             releaseOrphanedServer(dataDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("synchronous_commit", "on");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            postgres = builder.start();
-            Files.writeString(dataDir.resolve(OWNER_FILE), ProcessHandle.current().pid() + System.lineSeparator());
+            port = configuredPort > 0 ? configuredPort : freePort();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir, e);
         }
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("synchronous_commit", "on")
+                .setPort(port);
+        CompletableFuture<EmbeddedPostgres> starting = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                EmbeddedPostgres server = builder.start();
+                Files.writeString(dataDir.resolve(OWNER_FILE), ProcessHandle.current().pid() + System.lineSeparator());
+                log.info("Embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir);
+                starting.complete(server);
+            } catch (IOException | RuntimeException e) {
+                starting.completeExceptionally(new UncheckedIOException("could not start embedded PostgreSQL in "
+                        + dataDir, e instanceof IOException io ? io : new IOException(e)));
+            }
+        }, "embedded-postgres-start");
+        starter.setDaemon(true);
+        starter.start();
+        postgres = starting;
         env.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
-                "spring.datasource.url", url,
+                "spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres",
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres")));
+    }
+
+    /** Blocks until the server started in the background accepts connections; rethrows its failure to start. */
+    private void awaitStarted() {
+        try {
+            postgres.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
+    }
+
+    /** A port free on the loopback interface now, as the embedded server's own default would choose. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /**
@@ -127,12 +176,15 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
 
     private void stop() {
         if (postgres != null) {
+            CompletableFuture<EmbeddedPostgres> running = postgres;
+            postgres = null;
             try {
-                postgres.close();
+                running.join().close();
+            } catch (CompletionException e) {
+                log.debug("the embedded PostgreSQL never started", e.getCause());
             } catch (IOException e) {
                 log.warn("could not stop embedded PostgreSQL", e);
             }
-            postgres = null;
         }
     }
 }

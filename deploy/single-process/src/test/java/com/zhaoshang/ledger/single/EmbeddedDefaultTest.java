@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -65,6 +66,15 @@ class EmbeddedDefaultTest {
                     .isEqualTo(201);
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan was stopped").isEmpty();
         }
+    }
+
+    @Test
+    void aPostgresThatCannotStartFailsTheStartAndNamesItsDataDirectory() throws Exception {
+        Files.writeString(dataDir.resolve("PG_VERSION"), "9" + System.lineSeparator()); // not a cluster initdb accepts
+        String[] args = {"--server.port=0", "--ledger.embedded-postgres.data-dir=" + dataDir};
+
+        assertThatThrownBy(() -> LedgerApplication.application().run(args).close())
+                .hasStackTraceContaining("could not start embedded PostgreSQL in " + dataDir);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -23,7 +23,10 @@ final class QueryUserAuthenticationProvider implements AuthenticationProvider {
 
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final Map<String, QuerySecurityProperties.User> users = new HashMap<>();
-    /** Compared against when the user is unknown, so unknown and known names take the same time. */
+    /**
+     * Compared against when the user is unknown, so unknown and known names take the same time: a configured bcrypt
+     * hash when there is one (a bcrypt check costs what a known user's costs), else a {noop} value that never matches.
+     */
     private final String decoy;
 
     QueryUserAuthenticationProvider(List<QuerySecurityProperties.User> configured) {
@@ -33,7 +36,8 @@ final class QueryUserAuthenticationProvider implements AuthenticationProvider {
                 throw new IllegalStateException("ledger.security.users names " + user.username() + " twice");
             }
         }
-        this.decoy = encoder.encode("decoy-password-never-matches");
+        this.decoy = users.values().stream().map(QuerySecurityProperties.User::password)
+                .filter(p -> p.startsWith("{bcrypt}")).findFirst().orElse("{noop}\u0000unknown-user");
     }
 
     private static void check(QuerySecurityProperties.User user) {
