@@ -3,13 +3,15 @@ package com.zhaoshang.ledger.single;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -32,7 +34,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Starts an embedded PostgreSQL before the application context when no {@code spring.datasource.url} is configured
  * (or {@code ledger.embedded-postgres.enabled=true}), keeping its data in {@code ledger.embedded-postgres.data-dir}
- * (default {@code ~/.zhaoshang-ledger/postgres}) so a second run sees the data of the first. Stopped with the context.
+ * (default {@code ~/.zhaoshang-ledger/postgres}) so a second run sees the data of the first. Stopped with the context,
+ * after every other bean.
  * <p>
  * The server starts on a thread of its own while Spring builds the context (about a second, more on a first run with
  * initdb): its port is chosen first and the datasource properties name it at once, and every {@link DataSource} bean
@@ -47,6 +50,7 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
     public static final String ENABLED = "ledger.embedded-postgres.enabled";
     /** The process id of the run that started the server on this data directory. */
     static final String OWNER_FILE = "zhaoshang-ledger-owner.pid";
+    private static final String SERVER_BEAN = "embeddedPostgresServer";
 
     private CompletableFuture<EmbeddedPostgres> postgres;
 
@@ -55,7 +59,8 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             start(prepared.getEnvironment());
         } else if (event instanceof ApplicationPreparedEvent prepared && postgres != null) {
-            prepared.getApplicationContext().getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            ConfigurableListableBeanFactory beans = prepared.getApplicationContext().getBeanFactory();
+            beans.addBeanPostProcessor(new BeanPostProcessor() {
                 @Override
                 public Object postProcessBeforeInitialization(Object bean, String beanName) {
                     if (bean instanceof DataSource) {
@@ -64,8 +69,13 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
                     return bean;
                 }
             });
-        } else if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
-            stop();
+            // Registered before any other bean, so destroyed after all of them: the processors, the scheduler and the
+            // pool finish with the database before it stops (on ContextClosedEvent it stopped under their feet).
+            DisposableBean server = this::stop;
+            beans.registerSingleton(SERVER_BEAN, server);
+            ((DefaultSingletonBeanRegistry) beans).registerDisposableBean(SERVER_BEAN, server);
+        } else if (event instanceof ApplicationFailedEvent) {
+            stop(); // a failed start may not have reached the bean above; stopping twice is harmless
         }
     }
 
@@ -89,6 +99,9 @@ public class EmbeddedPostgresLauncher implements ApplicationListener<Application
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                // Spring's shutdown hook closes the context, which stops the server last (see SERVER_BEAN); the
+                // library's own hook would stop it at once, under the processors still writing.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("synchronous_commit", "on")
                 .setPort(port);

@@ -23,7 +23,8 @@ class EmbeddedDefaultTest {
     Path dataDir;
 
     @Test
-    void startsOnItsOwnPostgresAndKeepsTheDataOfTheFirstRun() {
+    void startsOnItsOwnPostgresAndKeepsTheDataOfTheFirstRun() throws Exception {
+        long postmaster;
         String[] args = {"--server.port=0", "--ledger.embedded-postgres.data-dir=" + dataDir};
 
         try (ConfigurableApplicationContext first = LedgerApplication.application().run(args)) {
@@ -32,8 +33,11 @@ class EmbeddedDefaultTest {
                     "{\"id\":\"360800\",\"name\":\"吉安市\",\"kind\":\"CITY\",\"peerGroup\":\"city\"}");
             assertThat(created.status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(30)).until(() -> http.get("leader", "/api/units/360800").status() == 200);
+            postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
         }
         assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
+        await("closing the context stops its PostgreSQL").atMost(Duration.ofSeconds(10))
+                .until(() -> ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive).isEmpty());
 
         try (ConfigurableApplicationContext second = LedgerApplication.application().run(args)) {
             LedgerHttp http = new LedgerHttp(port(second));
