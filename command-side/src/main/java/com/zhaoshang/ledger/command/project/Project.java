@@ -26,9 +26,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -103,7 +101,7 @@ public class Project {
     private String signingCeremony;
     private Set<String> presentedAtCeremonies = new HashSet<>();
     private ResponsibleLeader responsibleLeader;
-    private Map<String, Arrival> arrivals = new HashMap<>();
+    private CapitalArrivals arrivals = new CapitalArrivals();
     // supervision: what the rules watch
     private boolean awaitingConstruction;
     private boolean constructionWarningIssued;
@@ -116,10 +114,6 @@ public class Project {
     private boolean idleLandFound;
     private LocalDate landReclaimProposedOn;
     private boolean landReclaimed;
-
-    /** A capital arrival as reported, and whether a verifier has verified it. */
-    private record Arrival(Money reported, LocalDate occurredOn, boolean verified) {
-    }
 
     /** Axon rebuilds a project from its events through this constructor; it is there on purpose. */
     protected Project() {
@@ -286,7 +280,7 @@ public class Project {
     public Long handle(VerifyCapitalArrivalCommand command, Clock clock, SupervisionRules rules) {
         requireExpectedVersion(command.expectedVersion());
         ProjectLifecycle.requireAllowed(Step.VERIFY_CAPITAL_ARRIVAL, stage);
-        Arrival arrival = requireUnverifiedArrival(command.arrivalId());
+        CapitalArrivals.Arrival arrival = requireUnverifiedArrival(command.arrivalId());
         ProjectRules.requireSameCurrencyAsReported(command.verifiedAmount(), arrival.reported(), command.arrivalId());
         ProjectRules.requireVerifiedWithinReported(command.verifiedAmount(), arrival.reported(), command.arrivalId());
         ProjectRules.requireEvidenceProvesCurrency(command.evidence(), arrival.reported().currency());
@@ -481,15 +475,15 @@ public class Project {
 
     /** An arrival id names one arrival of the project, once. */
     private void requireUnusedArrivalId(String arrivalId) {
-        if (arrivals.containsKey(arrivalId)) {
+        if (arrivals.contains(arrivalId)) {
             throw Refusal.of(ErrorCode.ALREADY_EXISTS, "capital arrival " + arrivalId
                     + " is already recorded on project " + projectId);
         }
     }
 
     /** A verification names an arrival of this project that no verifier has verified yet. */
-    private Arrival requireUnverifiedArrival(String arrivalId) {
-        Arrival arrival = arrivalId == null ? null : arrivals.get(arrivalId);
+    private CapitalArrivals.Arrival requireUnverifiedArrival(String arrivalId) {
+        CapitalArrivals.Arrival arrival = arrivals.find(arrivalId).orElse(null);
         if (arrival == null) {
             throw Refusal.of(ErrorCode.UNKNOWN_REFERENCE, "project " + projectId + " has no capital arrival "
                     + arrivalId);
@@ -575,13 +569,12 @@ public class Project {
     @EventSourcingHandler
     void on(CapitalArrivedEvent event) {
         watchingForStall = false;
-        arrivals.put(event.arrivalId(), new Arrival(event.amount(), event.occurredOn(), false));
+        arrivals.add(event.arrivalId(), event.amount(), event.occurredOn());
     }
 
     @EventSourcingHandler
     void on(CapitalVerifiedEvent event) {
-        Arrival arrival = arrivals.get(event.arrivalId());
-        arrivals.put(event.arrivalId(), new Arrival(arrival.reported(), arrival.occurredOn(), true));
+        arrivals.markVerified(event.arrivalId());
     }
 
     @EventSourcingHandler

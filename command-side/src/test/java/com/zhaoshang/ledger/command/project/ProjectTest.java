@@ -663,6 +663,28 @@ class ProjectTest {
         }
 
         @Test
+        void anArrivalIdIsUsedOnceEvenAfterItsVerification() {
+            fixture.given(leadRegistered(), signed(), capitalArrived("a-1", Money.cny("100"), CONSTRUCTION_ON),
+                            new CapitalVerifiedEvent(PROJECT, "a-1", Money.cny("100"), Money.cny("100"), bankReceipt(), COMPLETED_ON))
+                    .when(new RecordCapitalArrivalCommand(PROJECT, "a-1", Money.cny("200"), false, TODAY, null))
+                    .expectException(CommandExecutionException.class)
+                    .expectExceptionDetails(ErrorCode.ALREADY_EXISTS)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anArrivalAmongManyIsVerifiedAgainstItsOwnReport() {
+            // ids may hold any character, the separators of the arrivals' compact form included
+            fixture.given(leadRegistered(), signed(), capitalArrived("7:a;1\n", Money.cny("100.50"), CONSTRUCTION_ON),
+                            capitalArrived("b", Money.usd("300"), CONSTRUCTION_ON.plusDays(1)),
+                            capitalArrived("c", Money.cny("50"), CONSTRUCTION_ON.plusDays(2)),
+                            new CapitalVerifiedEvent(PROJECT, "c", Money.cny("50"), Money.cny("50"), bankReceipt(), COMPLETED_ON))
+                    .when(new VerifyCapitalArrivalCommand(PROJECT, "7:a;1\n", Money.cny("100.5"), bankReceipt(), TODAY, null))
+                    .expectEvents(new CapitalVerifiedEvent(PROJECT, "7:a;1\n", Money.cny("100.50"), Money.cny("100.5"),
+                            bankReceipt(), TODAY));
+        }
+
+        @Test
         void verificationIsAllowedAfterTheProjectEnded() {
             fixture.given(leadRegistered(), signed(), capitalArrived("a-1", Money.cny("100"), CONSTRUCTION_ON),
                             terminated(COMPLETED_ON))

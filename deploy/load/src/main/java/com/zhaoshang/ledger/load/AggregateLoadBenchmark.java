@@ -40,12 +40,13 @@ import java.util.UUID;
  * event store, then loads it through the command side's repository {@code --loads} times, each in its own unit of
  * work as a command would (read the newest snapshot, then the events after it). The first load reads the whole
  * stream and, past the snapshot threshold, causes a snapshot after its commit (the configured trigger, as a command's
- * load would); the rest start from the snapshot. The snapshot holds the aggregate's whole state — every capital
- * arrival — so reading it grows with the history: its size is printed, and the loading thread's CPU time per load
- * (a figure that does not depend on what else the machine runs).
+ * load would); the rest start from the snapshot, after {@code --warmup-loads} unmeasured loads (the JIT compiles the
+ * load path during those, as in any JVM benchmark). The snapshot holds the aggregate's whole state, including every
+ * capital arrival (one compact string): its size is printed, and the loading thread's CPU time per load (a figure
+ * that does not depend on what else the machine runs).
  * <pre>
  * java -cp … com.zhaoshang.ledger.load.AggregateLoadBenchmark --jdbc-url=… --db-user=ledger \
- *      [--lengths=10,100,1000,10000] [--loads=500]
+ *      [--lengths=10,100,1000,10000] [--loads=500] [--warmup-loads=100]
  * </pre>
  */
 public final class AggregateLoadBenchmark {
@@ -69,6 +70,7 @@ public final class AggregateLoadBenchmark {
     private static void run(String[] args) throws Exception {
         Options options = new Options(args);
         int loads = options.getInt("loads", 500);
+        int warmupLoads = options.getInt("warmup-loads", 100);
         String[] lengths = options.get("lengths", "10,100,1000,10000").split(",");
         try (ConfigurableApplicationContext context = Benchmarks.start(CommandSideApplication.class, options,
                 "ledger.audit.sealer.enabled=false")) {
@@ -77,12 +79,16 @@ public final class AggregateLoadBenchmark {
             Repository<?> repository = context.getBean("projectRepository", Repository.class);
             String threshold = context.getEnvironment().getProperty("ledger.snapshots.project-threshold");
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            System.out.println("== aggregate load: a Project with a long history (snapshot threshold " + threshold + ") ==");
+            System.out.println("== aggregate load: a Project with a long history (snapshot threshold " + threshold + "; "
+                    + warmupLoads + " unmeasured loads, then " + loads + " measured, per length) ==");
             for (String text : lengths) {
                 int length = Integer.parseInt(text.strip());
                 String id = UUID.randomUUID().toString();
                 append(store, transactions, id, length);
                 long first = load(repository, id);
+                for (int i = 0; i < warmupLoads; i++) {
+                    load(repository, id);
+                }
                 Latencies latencies = new Latencies();
                 Latencies cpu = new Latencies();
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
