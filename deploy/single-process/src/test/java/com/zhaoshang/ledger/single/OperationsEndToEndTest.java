@@ -126,7 +126,7 @@ class OperationsEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             String metrics = scrape();
             return metrics.contains("ledger_processor_lag_events{processor=\"units\",segment=\"0\"}")
-                    && metrics.contains("ledger_processor_lag_events{processor=\"projects\",segment=\"3\"}");
+                    && metrics.contains("ledger_processor_lag_events{processor=\"activities\",segment=\"3\"}");
         });
         String metrics = scrape();
         assertThat(metrics).contains("ledger_event_store_head ");
