@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * errors and the event count before and after (docs/PERFORMANCE.md).
  * <pre>
  * java -cp … com.zhaoshang.ledger.load.LoadTool --url=http://localhost:8080 --concurrency=8 --duration=60 --warmup=10 \
- *      [--scenario=commands|queries] [--units=40] [--jdbc-url=jdbc:postgresql://…/ledger --db-user=ledger] (LEDGER_DB_PASSWORD)
+ *      [--scenario=commands|queries] [--label=<name in the FIGURES line>] [--units=40] [--jdbc-url=jdbc:postgresql://…/ledger --db-user=ledger] (LEDGER_DB_PASSWORD)
  * </pre>
  * Scenario {@code commands}: every client (one thread each, a fixed pool) owns its projects and walks a realistic
  * mix — leads (25%), the next lifecycle step of one of its projects (35%), capital arrivals (15%) and their
@@ -81,7 +81,8 @@ public final class LoadTool {
             case "queries" -> tool.queries(concurrency, duration, warmup, options);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
-        report.print(System.out, scenario, url, concurrency, duration, warmup, tool.errors, tool.errorSamples);
+        // --label names the run in its FIGURES line (e.g. queries-computed), the scenario by default
+        report.print(System.out, options.get("label", scenario), url, concurrency, duration, warmup, tool.errors, tool.errorSamples);
     }
 
     /** What a run measured. */

@@ -1,5 +1,6 @@
 package com.zhaoshang.ledger.query.campaign;
 
+import com.zhaoshang.ledger.query.views.LeaderViewsReads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +19,14 @@ import java.util.List;
 public class CampaignQueryController {
 
     private final CampaignViews campaigns;
+    private final LeaderViewsReads reads;
 
-    public CampaignQueryController(CampaignViews campaigns) {
+    public CampaignQueryController(CampaignViews campaigns, LeaderViewsReads reads) {
         this.campaigns = campaigns;
+        this.reads = reads;
+    }
+
+    private record ProgressRead(String campaignId, Instant asOf) {
     }
 
     @GetMapping
@@ -37,7 +43,7 @@ public class CampaignQueryController {
     @GetMapping("/{id}/progress")
     public CampaignViews.Progress progress(@PathVariable String id,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return campaigns.progress(id, asOf).orElseThrow(() -> unknown(id));
+        return reads.read(new ProgressRead(id, asOf), () -> campaigns.progress(id, asOf)).orElseThrow(() -> unknown(id));
     }
 
     static ResponseStatusException unknown(String id) {

@@ -2,6 +2,7 @@ package com.zhaoshang.ledger.query.conversion;
 
 import com.zhaoshang.ledger.api.value.IndustryCode;
 import com.zhaoshang.ledger.api.value.UnitId;
+import com.zhaoshang.ledger.query.views.LeaderViewsReads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +18,14 @@ import java.util.Locale;
 public class ConversionController {
 
     private final ConversionService conversion;
+    private final LeaderViewsReads reads;
 
-    public ConversionController(ConversionService conversion) {
+    public ConversionController(ConversionService conversion, LeaderViewsReads reads) {
         this.conversion = conversion;
+        this.reads = reads;
+    }
+
+    private record ConversionRead(String unitId, LocalDate from, LocalDate to, String industry) {
     }
 
     @GetMapping("/api/conversion")
@@ -40,6 +46,8 @@ public class ConversionController {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "industry is not a GB/T 4754 code or section letter");
             }
         }
-        return conversion.conversion(unitId, from, to, prefix);
+        String industryPrefix = prefix;
+        return reads.read(new ConversionRead(unitId, from, to, industryPrefix),
+                () -> conversion.conversion(unitId, from, to, industryPrefix));
     }
 }

@@ -100,7 +100,9 @@ public class ConversionService {
     /**
      * The cohort's figures in one statement: the projects signed in the period (of the industry, when given), every
      * later stage counted only when it happened by the period's end; medians by {@code percentile_cont(0.5)} (the mean
-     * of the two middle values when their number is even); verified capital of the cohort's arrivals up to the end.
+     * of the two middle values when their number is even); verified capital of the cohort's arrivals up to the end:
+     * a project's verified totals (V120) when its latest verified arrival is within the period, else the sum of its
+     * arrivals up to the end (only those projects' arrivals are read).
      */
     private Conversion cohort(String unitId, LocalDate from, LocalDate to, String industry, Map<String, Long> funnel) {
         StringBuilder sql = new StringBuilder(IndicatorCounter.scopeOf("root")).append("""
@@ -111,21 +113,21 @@ public class ConversionService {
                            CASE WHEN p.construction_on <= :to THEN p.construction_on END AS construction_on,
                            CASE WHEN p.production_on <= :to THEN p.production_on END AS production_on,
                            CASE WHEN p.terminated_on <= :to THEN p.terminated_on END AS terminated_on,
-                           p.contract_amount, p.contract_currency
+                           p.contract_amount, p.contract_currency, p.verified_cny, p.verified_usd, p.verified_until
                     FROM scope s JOIN views_project p ON p.unit_id = s.unit_id
                     WHERE p.signed_on IS NOT NULL AND p.signed_on BETWEEN :from AND :to""");
         if (industry != null) {
             sql.append(" AND p.industry_code LIKE :industry");
         }
         Currency[] currencies = Currency.values();
-        // the cohort's verified capital up to the end, every currency in one pass over its arrivals
-        sql.append("), verified AS (SELECT ");
+        // the arrivals up to the end of the projects verified after it, every currency in one pass
+        sql.append("), late AS (SELECT ");
         for (int i = 0; i < currencies.length; i++) {
             sql.append(i == 0 ? "" : ", ").append("SUM(a.verified_amount) FILTER (WHERE a.currency = :currency").append(i)
-                    .append(") AS verified").append(i);
+                    .append(") AS late").append(i);
         }
         sql.append(" FROM cohort c JOIN views_capital_arrival a ON a.project_id = c.project_id")
-                .append(" WHERE a.verified_amount IS NOT NULL AND a.occurred_on <= :to)");
+                .append(" WHERE c.verified_until > :to AND a.verified_amount IS NOT NULL AND a.occurred_on <= :to)");
         sql.append("\nSELECT COUNT(*), COUNT(registered_on), COUNT(construction_on), COUNT(production_on),")
                 .append(" COUNT(*) FILTER (WHERE terminated_on IS NULL AND CASE WHEN construction_on IS NOT NULL")
                 .append(" THEN construction_on <= signed_on + :deadline ELSE :to <= signed_on + :deadline END),")
@@ -137,7 +139,9 @@ public class ConversionService {
                 .append(" percentile_cont(0.5) WITHIN GROUP (ORDER BY construction_on - signed_on)");
         for (int i = 0; i < currencies.length; i++) {
             sql.append(", SUM(contract_amount) FILTER (WHERE contract_currency = :currency").append(i).append(")")
-                    .append(", (SELECT verified").append(i).append(" FROM verified)");
+                    .append(", COALESCE(SUM(").append(verifiedColumn(currencies[i]))
+                    .append(") FILTER (WHERE verified_until <= :to), 0) + COALESCE((SELECT late").append(i)
+                    .append(" FROM late), 0)");
         }
         sql.append(" FROM cohort");
         Map<String, Object> params = new LinkedHashMap<>();
@@ -164,6 +168,14 @@ public class ConversionService {
             MedianDays medians = new MedianDays(median(rs, 6), median(rs, 7), median(rs, 8), median(rs, 9));
             return new Conversion(unitId, from, to, industry, funnel, signed, rates, medians);
         }).single();
+    }
+
+    /** The column of {@code views_project} with a project's verified capital in the currency (V120). */
+    static String verifiedColumn(Currency currency) {
+        return switch (currency) {
+            case CNY -> "verified_cny";
+            case USD -> "verified_usd";
+        };
     }
 
     private static BigDecimal orZero(BigDecimal value) {

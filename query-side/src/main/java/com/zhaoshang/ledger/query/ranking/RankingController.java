@@ -3,6 +3,7 @@ package com.zhaoshang.ledger.query.ranking;
 import com.zhaoshang.ledger.api.campaign.BulletinRanking;
 import com.zhaoshang.ledger.api.campaign.FetchRankingQuery;
 import com.zhaoshang.ledger.query.campaign.CampaignViews;
+import com.zhaoshang.ledger.query.views.LeaderViewsReads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +25,20 @@ public class RankingController {
     private final CampaignViews campaigns;
     private final BulletinRankingSource bulletinRankings;
 
-    public RankingController(RankingService rankings, CampaignViews campaigns, BulletinRankingSource bulletinRankings) {
+    private final LeaderViewsReads reads;
+
+    public RankingController(RankingService rankings, CampaignViews campaigns, BulletinRankingSource bulletinRankings,
+                             LeaderViewsReads reads) {
         this.rankings = rankings;
         this.campaigns = campaigns;
         this.bulletinRankings = bulletinRankings;
+        this.reads = reads;
+    }
+
+    private record CampaignRankingRead(String campaignId, String peerGroup, Instant asOf) {
+    }
+
+    private record PeriodRankingRead(String peerGroup, LocalDate from, LocalDate to, Instant asOf) {
     }
 
     /**
@@ -62,9 +73,9 @@ public class RankingController {
             if (from != null || to != null) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give either campaignId or from and to, not both");
             }
-            CampaignViews.CampaignDetail campaign = campaigns.find(campaignId)
+            return reads.read(new CampaignRankingRead(campaignId, peerGroup, asOf), () -> campaigns.find(campaignId)
+                            .map(campaign -> rankings.forCampaign(campaign, peerGroup, asOf)))
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no campaign " + campaignId));
-            return rankings.forCampaign(campaign, peerGroup, asOf);
         }
         if (peerGroup == null || peerGroup.isBlank() || from == null || to == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give peerGroup, from and to (or campaignId)");
@@ -72,6 +83,6 @@ public class RankingController {
         if (to.isBefore(from)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to is before from");
         }
-        return rankings.forPeriod(peerGroup, from, to, asOf);
+        return reads.read(new PeriodRankingRead(peerGroup, from, to, asOf), () -> rankings.forPeriod(peerGroup, from, to, asOf));
     }
 }

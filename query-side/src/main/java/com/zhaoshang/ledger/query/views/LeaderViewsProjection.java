@@ -188,27 +188,32 @@ public class LeaderViewsProjection {
 
     @EventHandler
     public void on(CapitalArrivedEvent event) {
-        jdbc.sql("""
+        boolean verified = jdbc.sql("""
                         INSERT INTO views_capital_arrival (project_id, arrival_id, occurred_on, reported_amount, currency)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (project_id, arrival_id) DO UPDATE SET occurred_on = EXCLUDED.occurred_on,
-                            reported_amount = EXCLUDED.reported_amount, currency = EXCLUDED.currency""")
+                            reported_amount = EXCLUDED.reported_amount, currency = EXCLUDED.currency
+                        RETURNING verified_amount IS NOT NULL""")
                 .params(event.projectId(), event.arrivalId(), event.occurredOn(), event.amount().amount(),
                         event.amount().currency().name())
-                .update();
+                .query(Boolean.class).single();
+        if (verified) {
+            // written again over a verified arrival (redelivery): its date or currency may count elsewhere now
+            verifiedTotals(event.projectId());
+        }
     }
 
     /** Only verified capital counts, on the day the money arrived, in its own currency. */
     @EventHandler
     public void on(CapitalVerifiedEvent event, @Timestamp Instant recordedAt) {
         Money verified = event.verifiedAmount();
-        jdbc.sql("UPDATE views_capital_arrival SET verified_amount = ? WHERE project_id = ? AND arrival_id = ?")
+        LocalDate arrivedOn = jdbc.sql("""
+                        UPDATE views_capital_arrival SET verified_amount = ? WHERE project_id = ? AND arrival_id = ?
+                        RETURNING occurred_on""")
                 .params(verified.amount(), event.projectId(), event.arrivalId())
-                .update();
-        LocalDate arrivedOn = jdbc.sql("SELECT occurred_on FROM views_capital_arrival WHERE project_id = ? AND arrival_id = ?")
-                .params(event.projectId(), event.arrivalId())
                 .query(LocalDate.class).optional()
                 .orElse(event.occurredOn());
+        verifiedTotals(event.projectId());
         Indicator indicator = switch (verified.currency()) {
             case CNY -> Indicator.CAPITAL_VERIFIED_CNY;
             case USD -> Indicator.CAPITAL_VERIFIED_USD;
@@ -216,6 +221,22 @@ public class LeaderViewsProjection {
         ProjectRow project = project(event.projectId());
         fact("capital:" + event.projectId() + ":" + event.arrivalId(), indicator, project.unitId(), arrivedOn, verified,
                 event.projectId(), project.industrial(), project.contract(), recordedAt);
+    }
+
+    /**
+     * The project's verified capital per currency and the latest date of its verified arrivals (V120), summed again
+     * from its arrivals: the same whatever the order or number of deliveries.
+     */
+    private void verifiedTotals(String projectId) {
+        jdbc.sql("""
+                        UPDATE views_project p SET verified_cny = s.cny, verified_usd = s.usd, verified_until = s.until
+                        FROM (SELECT COALESCE(SUM(verified_amount) FILTER (WHERE currency = 'CNY'), 0) AS cny,
+                                     COALESCE(SUM(verified_amount) FILTER (WHERE currency = 'USD'), 0) AS usd,
+                                     MAX(occurred_on) FILTER (WHERE verified_amount IS NOT NULL) AS until
+                              FROM views_capital_arrival WHERE project_id = ?) s
+                        WHERE p.project_id = ?""")
+                .params(projectId, projectId)
+                .update();
     }
 
     @ResetHandler
