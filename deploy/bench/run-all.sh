@@ -9,7 +9,7 @@
 #
 # Steps, in order: ceiling (pgbench, the custom transaction of command-ceiling.sql), commands (the single-process
 # jar on that server, the load tool at CLIENTS), generate (EVENTS through the event store), rebuild (every view
-# from an empty schema), queries (leaders' reads at EVENTS), aggregate (loading a long Project), verify (the audit
+# from an empty schema), queries (leaders' reads at EVENTS, at QUERY_CLIENTS), aggregate (loading a long Project), verify (the audit
 # verification: VerificationBenchmark and VerifyIntegrity on the generated store), startup (the embedded default).
 # Everything goes to a temporary directory (kept, its path printed); the figures are printed at the end and
 # written to $WORK/figures.txt. Needs: JDK 17, PostgreSQL 15 binaries (PGBIN), root or the postgres user.
@@ -18,7 +18,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CLIENTS="${CLIENTS:-8}"
 DURATION="${DURATION:-60}"
+# the leaders' queries at one client (a leader's wait) and at CLIENTS (contention with the load tool on 2 cores)
+QUERY_CLIENTS="${QUERY_CLIENTS:-1 $CLIENTS}"
 WARMUP="${WARMUP:-10}"
+# the commands' warm-up: the JIT compilers still take a large share of the cores after 10 s of commands (the same
+# 8 clients: 112-140 commands/s after 5 s, 250-260 after 60 s and after 150 s, session 5)
+COMMAND_WARMUP="${COMMAND_WARMUP:-60}"
 EVENTS="${EVENTS:-1000000}"
 VERIFY_EVENTS="${VERIFY_EVENTS:-200000}"
 LENGTHS="${LENGTHS:-10,100,1000,10000}"
@@ -149,10 +154,10 @@ fi
 
 # ---------------------------------------------------------------------------------------------------- commands
 if step commands; then
-  log "commands over HTTP: the single-process jar on this server, the load tool at $CLIENTS clients"
+  log "commands over HTTP: the single-process jar on this server, the load tool at $CLIENTS clients ($COMMAND_WARMUP s warm-up)"
   start_app "$JDBC"
   run_java com.zhaoshang.ledger.load.LoadTool --url="http://localhost:$APP_PORT" --concurrency="$CLIENTS" \
-      --duration="$DURATION" --warmup="$WARMUP" --jdbc-url="$JDBC" --db-user=ledger | tee "$WORK/commands.txt"
+      --duration="$DURATION" --warmup="$COMMAND_WARMUP" --jdbc-url="$JDBC" --db-user=ledger | tee "$WORK/commands.txt"
   grep '^FIGURES' "$WORK/commands.txt" >> "$FIGURES"
   stop_app
   if [[ -n "$CEILING_TPS" ]]; then
@@ -181,19 +186,30 @@ fi
 
 # ---------------------------------------------------------------------------------------------------- queries
 if step queries; then
-  log "leaders' queries at $(psql_ledger -d ledger -c 'SELECT count(*) FROM domainevententry') events, $CLIENTS clients"
+  log "leaders' queries at $(psql_ledger -d ledger -c 'SELECT count(*) FROM domainevententry') events, $QUERY_CLIENTS clients"
   if step rebuild; then
     QUERY_DB=("$JDBC?currentSchema=$SCHEMA,public" --ledger.query.flyway.schema="$SCHEMA")
   else
     QUERY_DB=("$JDBC")
   fi
-  # twice: as configured (a request asked again while the views stand still is answered from memory), then with
-  # that memory off, every request computed from the views (LeaderViewsReads)
+  # The command side seals the generated events on its first start (event_seal, docs/AUDIT.md): about a minute of
+  # both cores at 10^6 events. The queries are measured after it, on an otherwise idle application.
+  start_app "${QUERY_DB[@]}"
+  for _ in $(seq 1 600); do
+    [[ "$(psql_ledger -d ledger -c 'SELECT (SELECT count(*) FROM event_seal) >= (SELECT count(*) FROM domainevententry)')" == t ]] && break
+    sleep 1
+  done
+  log "events sealed: $(psql_ledger -d ledger -c 'SELECT count(*) FROM event_seal')"
+  stop_app
+  # as configured (a request asked again while the views stand still is answered from memory), then with that
+  # memory off, every request computed from the views (LeaderViewsReads); each at QUERY_CLIENTS clients in turn
   for run in queries queries-computed; do
     if [[ $run == queries ]]; then start_app "${QUERY_DB[@]}"; else start_app "${QUERY_DB[@]}" --ledger.query.leader-reads.cache-size=0; fi
-    run_java com.zhaoshang.ledger.load.LoadTool --scenario=queries --label="$run" --url="http://localhost:$APP_PORT" \
-        --concurrency="$CLIENTS" --duration="$DURATION" --warmup="$WARMUP" --root-unit=368000 | tee "$WORK/$run.txt"
-    grep '^FIGURES' "$WORK/$run.txt" >> "$FIGURES"
+    for clients in $QUERY_CLIENTS; do
+      run_java com.zhaoshang.ledger.load.LoadTool --scenario=queries --label="$run" --url="http://localhost:$APP_PORT" \
+          --concurrency="$clients" --duration="$DURATION" --warmup="$WARMUP" --root-unit=368000 | tee "$WORK/$run-$clients.txt"
+      grep '^FIGURES' "$WORK/$run-$clients.txt" >> "$FIGURES"
+    done
     stop_app
   done
 fi
