@@ -7,6 +7,7 @@ import com.zhaoshang.ledger.api.project.NegotiationStartedEvent;
 import com.zhaoshang.ledger.api.project.ProjectPresentedAtCeremonyEvent;
 import com.zhaoshang.ledger.api.project.ProjectRegisteredEvent;
 import com.zhaoshang.ledger.api.project.ProjectSignedEvent;
+import com.zhaoshang.ledger.api.supervision.LateEntryFlaggedEvent;
 import com.zhaoshang.ledger.api.supervision.ProjectStalledAfterSigningEvent;
 import com.zhaoshang.ledger.api.supervision.SupervisionRule;
 import com.zhaoshang.ledger.api.value.ActivityKind;
@@ -21,6 +22,7 @@ import com.zhaoshang.ledger.query.activity.ActivitiesProjection;
 import com.zhaoshang.ledger.query.audit.late.LateEntriesProjection;
 import com.zhaoshang.ledger.query.common.BatchedWrites;
 import com.zhaoshang.ledger.query.project.ProjectsProjection;
+import com.zhaoshang.ledger.query.supervision.ReportingFlagsProjection;
 import com.zhaoshang.ledger.query.supervision.SupervisionProjection;
 import com.zhaoshang.ledger.query.testing.Facts;
 import com.zhaoshang.ledger.query.testing.Facts.ProjectStream;
@@ -48,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The projections that write a processor batch's rows together at its commit ({@link BatchedWrites}: projects,
- * activities, supervision findings, late entries) hold exactly what the same events handled one by one, each
+ * activities, supervision findings and late-entry flags, late entries) hold exactly what the same events handled one by one, each
  * statement at once, produce; and a batch delivered again — whole, or a part of it in a new batch — changes nothing.
  * The stream is random: projects at random stages with capital, verifications, ceremonies and supervision findings,
  * interleaved with each other and with activities, so one processor batch holds several events of one project.
@@ -66,6 +68,8 @@ class BatchedProjectionsTest extends QuerySideIntegrationTest {
     @Autowired
     private SupervisionProjection supervision;
     @Autowired
+    private ReportingFlagsProjection reportingFlags;
+    @Autowired
     private LateEntriesProjection lateEntries;
     @Autowired
     private TransactionManager transactions;
@@ -82,7 +86,10 @@ class BatchedProjectionsTest extends QuerySideIntegrationTest {
         assertThat(batched.get("project_capital_arrival")).isNotEmpty();
         assertThat(batched.get("project_ceremony")).isNotEmpty();
         assertThat(batched.get("activity_view")).hasSize(80);
-        assertThat(batched.get("supervision_finding")).isNotEmpty();
+        // findings left open and findings closed by a later fact (a capital arrival, a construction start)
+        assertThat(batched.get("supervision_finding")).anyMatch(row -> Boolean.TRUE.equals(row.get("open")))
+                .anyMatch(row -> Boolean.FALSE.equals(row.get("open")));
+        assertThat(batched.get("supervision_late_entry")).isNotEmpty();
         assertThat(batched.get("audit_fact")).hasSizeGreaterThan(150);
 
         // one by one, every statement at once (no processor batch), into emptied rows
@@ -135,7 +142,7 @@ class BatchedProjectionsTest extends QuerySideIntegrationTest {
 
     private void handleByEveryProjection(EventMessage<?> event) {
         if (adapters == null) {
-            adapters = Stream.of(projects, activities, supervision, lateEntries).map(AnnotationEventHandlerAdapter::new).toList();
+            adapters = Stream.of(projects, activities, supervision, reportingFlags, lateEntries).map(AnnotationEventHandlerAdapter::new).toList();
         }
         for (AnnotationEventHandlerAdapter adapter : adapters) {
             try {
@@ -176,6 +183,9 @@ class BatchedProjectionsTest extends QuerySideIntegrationTest {
         tables.put("activity_view", jdbc.sql("SELECT * FROM activity_view WHERE id LIKE ? ORDER BY id").param(like).query().listOfRows());
         tables.put("supervision_finding", jdbc.sql("SELECT * FROM supervision_finding WHERE project_id LIKE ? ORDER BY project_id, kind")
                 .param(like).query().listOfRows());
+        tables.put("supervision_late_entry", jdbc.sql(
+                        "SELECT * FROM supervision_late_entry WHERE project_id LIKE ? ORDER BY project_id, sequence")
+                .param(like).query().listOfRows());
         tables.put("audit_project_unit", jdbc.sql("SELECT * FROM audit_project_unit WHERE project_id LIKE ? ORDER BY project_id")
                 .param(like).query().listOfRows());
         tables.put("audit_fact", jdbc.sql("SELECT * FROM audit_fact WHERE aggregate_id LIKE ? ORDER BY event_id").param(like).query().listOfRows());
@@ -189,6 +199,7 @@ class BatchedProjectionsTest extends QuerySideIntegrationTest {
         jdbc.sql("DELETE FROM project_view WHERE id LIKE ?").param(like).update();
         jdbc.sql("DELETE FROM activity_view WHERE id LIKE ?").param(like).update();
         jdbc.sql("DELETE FROM supervision_finding WHERE project_id LIKE ?").param(like).update();
+        jdbc.sql("DELETE FROM supervision_late_entry WHERE project_id LIKE ?").param(like).update();
         jdbc.sql("DELETE FROM audit_project_unit WHERE project_id LIKE ?").param(like).update();
         jdbc.sql("DELETE FROM audit_fact WHERE aggregate_id LIKE ?").param(like).update();
     }
@@ -246,6 +257,10 @@ class BatchedProjectionsTest extends QuerySideIntegrationTest {
         LocalDate signedOn = on.plusDays(30);
         events.add(project.next(new ProjectSignedEvent(id, Money.cny(1_000_000 + random.nextInt(90_000_000) + ".5"),
                 "签约会" + random.nextInt(3), random.nextBoolean() ? LEADER : null, signedOn), at.plusSeconds(86_400L * 31)));
+        if (random.nextInt(3) == 0) {
+            events.add(project.next(new LateEntryFlaggedEvent(id, new UnitId(unit), SupervisionRule.LATE_ENTRY,
+                    "ProjectSignedEvent", 7, signedOn, signedOn.plusDays(12), 12), at.plusSeconds(86_400L * 31 + 1)));
+        }
         if (random.nextBoolean()) {
             events.add(project.next(new ProjectStalledAfterSigningEvent(id, new UnitId(unit), LEADER,
                     SupervisionRule.STALLED_AFTER_SIGNING, signedOn, 60, signedOn.plusDays(60), signedOn.plusDays(60)),

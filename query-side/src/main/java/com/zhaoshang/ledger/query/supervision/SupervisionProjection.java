@@ -56,6 +56,10 @@ public class SupervisionProjection {
     private static final Set<FindingKind> STALL = EnumSet.of(FindingKind.STALLED_AFTER_SIGNING);
     private static final Set<FindingKind> IDLE_LAND = EnumSet.of(FindingKind.IDLE_LAND, FindingKind.LAND_RECLAIM_PROPOSED);
 
+    /** Which of the given projects have an open finding (see {@link #close}). */
+    private static final String WITH_OPEN_FINDINGS =
+            "SELECT DISTINCT project_id FROM supervision_finding WHERE project_id = ANY(?) AND open";
+
     private final JdbcClient jdbc;
     private final BatchedWrites writes;
 
@@ -173,15 +177,20 @@ public class SupervisionProjection {
                 ON CONFLICT (project_id, kind) DO NOTHING""", values);
     }
 
-    /** Closes the project's open findings of {@code kinds} (one statement text per set, so they batch together). */
+    /**
+     * Closes the project's open findings of {@code kinds} (one statement text per set, so they batch together). Most
+     * projects have no open finding when a capital arrival or a stage fact comes: in a processor batch the statement
+     * is written only for the projects that have one (one query per batch, see {@link BatchedWrites#addIfRowsExist}).
+     * Only this projection writes the table, and a project's events are handled by one segment.
+     */
     private void close(String projectId, Set<FindingKind> kinds, LocalDate resolvedOn) {
         Map<String, Object> values = new HashMap<>();
         values.put("projectId", projectId);
         values.put("resolvedOn", resolvedOn);
-        writes.add(projectId, """
+        writes.addIfRowsExist(projectId, """
                 UPDATE supervision_finding SET open = FALSE, resolved_on = :resolvedOn
                 WHERE project_id = :projectId AND open AND kind IN (""" + kinds.stream().map(k -> "'" + k.name() + "'")
-                .sorted().collect(Collectors.joining(", ")) + ")", values);
+                .sorted().collect(Collectors.joining(", ")) + ")", values, WITH_OPEN_FINDINGS);
     }
 
     private static String leader(ResponsibleLeader leader) {

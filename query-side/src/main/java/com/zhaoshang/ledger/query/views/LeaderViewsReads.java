@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * day (the colours and expected progress depend on it). The same request asked again is answered from memory only
  * while those tokens and the day are unchanged: a view row and its token commit in one transaction, so unchanged
  * tokens mean unchanged rows, and any event the views handle (or a reset) moves a token and sends the next request
- * to the database again.
+ * to the database again. Whether a kept answer still holds is checked with that one token query, outside a
+ * transaction; only a request computed again opens the snapshot.
  * <p>
  * At most {@code ledger.query.leader-reads.cache-size} requests are kept (least recently used first out; 0 turns
  * the memory off, every read is computed). Counted in {@code ledger.query.leader.reads} (tag {@code answer}:
@@ -83,20 +84,24 @@ public class LeaderViewsReads {
      */
     @SuppressWarnings("unchecked")
     public <T> T read(Object request, Supplier<T> compute) {
+        if (capacity == 0) {
+            computed.increment();
+            return snapshot.execute(status -> computeWithCustomPlans(compute));
+        }
+        // A kept answer is checked with one statement, outside any transaction: the tokens read now equal to those the
+        // answer was computed at mean the views have not changed since.
+        Object remembered = remembered(request, position(), LocalDate.now(clock));
+        if (remembered != null) {
+            fromMemory.increment();
+            return (T) remembered;
+        }
         return snapshot.execute(status -> {
-            if (capacity == 0) {
-                computed.increment();
-                return computeWithCustomPlans(compute);
-            }
             byte[] position = position();
             LocalDate day = LocalDate.now(clock);
-            Kept previous;
-            synchronized (kept) {
-                previous = kept.get(request);
-            }
-            if (previous != null && previous.day().equals(day) && Arrays.equals(previous.position(), position)) {
+            Object again = remembered(request, position, day);
+            if (again != null) {
                 fromMemory.increment();
-                return (T) previous.answer();
+                return (T) again;
             }
             T answer = computeWithCustomPlans(compute);
             computed.increment();
@@ -105,6 +110,16 @@ public class LeaderViewsReads {
             }
             return answer;
         });
+    }
+
+    /** The answer kept for {@code request} if it was computed at this position of the views on this day, else null. */
+    private Object remembered(Object request, byte[] position, LocalDate day) {
+        Kept previous;
+        synchronized (kept) {
+            previous = kept.get(request);
+        }
+        return previous != null && previous.day().equals(day) && Arrays.equals(previous.position(), position)
+                ? previous.answer() : null;
     }
 
     /**

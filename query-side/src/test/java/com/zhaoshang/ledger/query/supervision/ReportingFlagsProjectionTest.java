@@ -62,7 +62,7 @@ class ReportingFlagsProjectionTest {
     @BeforeEach
     void wire() throws Exception {
         jdbc = JdbcClient.create(dataSource);
-        flags = new AnnotationEventHandlerAdapter(new ReportingFlagsProjection(jdbc));
+        flags = new AnnotationEventHandlerAdapter(new ReportingFlagsProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
         findings = new AnnotationEventHandlerAdapter(new SupervisionProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
         projects = new AnnotationEventHandlerAdapter(new ProjectsProjection(jdbc, new NamedParameterJdbcTemplate(dataSource)));
         AnnotationEventHandlerAdapter units = new AnnotationEventHandlerAdapter(new UnitsProjection(jdbc));
