@@ -3,13 +3,10 @@ package com.zhaoshang.ledger.query.common;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -161,9 +158,13 @@ public final class BatchedWrites {
             return;
         }
         Map<String, Set<String>> existing = new HashMap<>();
-        keysPerQuery.forEach((query, keys) -> existing.put(query, new HashSet<>(
-                jdbc.getJdbcTemplate().query(query, (rs, n) -> rs.getString(1),
-                        new TextArray(keys)))));
+        keysPerQuery.forEach((query, keys) -> {
+            Set<String> found = new HashSet<>();
+            KeyLookup.query(jdbc.getJdbcTemplate(), query, keys, rs -> {
+                found.add(rs.getString(1));
+            });
+            existing.put(query, found);
+        });
         pending.byKey.forEach((key, statements) -> {
             boolean written = false;
             for (Iterator<Statement> each = statements.iterator(); each.hasNext(); ) {
@@ -176,15 +177,6 @@ public final class BatchedWrites {
                 }
             }
         });
-    }
-
-    /** A text array parameter, created on the statement's own connection. */
-    private record TextArray(Set<String> values) implements SqlTypeValue {
-        @Override
-        public void setTypeValue(PreparedStatement statement, int index, int sqlType, String typeName)
-                throws SQLException {
-            statement.setArray(index, statement.getConnection().createArrayOf("text", values.toArray()));
-        }
     }
 
     private void execute(String sql, List<Statement> statements) {

@@ -11,6 +11,7 @@ import com.zhaoshang.ledger.api.value.Actor;
 import com.zhaoshang.ledger.query.common.BatchedWrites;
 import com.zhaoshang.ledger.query.common.MultiRowInsert;
 import com.zhaoshang.ledger.query.common.Rows;
+import com.zhaoshang.ledger.query.common.KeyLookup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -48,7 +49,7 @@ import java.util.Set;
  * rule fires: they are not entries a unit could make late, so they are not kept here.
  * <p>
  * A processor's batch of events is one unit of work: the projects' units and the facts of the batch are written in
- * one statement per 200 rows each in its prepare-commit phase, in its transaction, the units of the batch's project facts read in
+ * one statement per 1,000 rows each in its prepare-commit phase, in its transaction, the units of the batch's project facts read in
  * one query (a few round trips per batch instead of two per fact).
  * <p>
  * Idempotent: every insert is keyed by the fact (event id, unit, campaign and unit, bulletin id) and does nothing on a
@@ -190,7 +191,7 @@ public class LateEntriesProjection {
 
     /**
      * The rows of a processor batch (one unit of work, one transaction), written at its prepare-commit: the projects'
-     * units in one JDBC batch, then the facts in one statement per 200 rows, the units of the batch's project facts
+     * units in one JDBC batch, then the facts in one statement per 1,000 rows, the units of the batch's project facts
      * read in one query.
      */
     private static final class Pending {
@@ -242,8 +243,8 @@ public class LateEntriesProjection {
             return;
         }
         Map<String, String> units = new HashMap<>();
-        namedJdbc.query("SELECT project_id, unit_id FROM audit_project_unit WHERE project_id IN (:projects)",
-                Map.of("projects", projects), rs -> {
+        KeyLookup.query(namedJdbc.getJdbcTemplate(),
+                "SELECT project_id, unit_id FROM audit_project_unit WHERE project_id = ANY(?)", projects, rs -> {
                     units.put(rs.getString(1), rs.getString(2));
                 });
         for (Map<String, Object> row : facts) {
@@ -260,8 +261,10 @@ public class LateEntriesProjection {
 
     private static final String[] FACT_COLUMNS = {"eventId", "type", "aggregateId", "sequence", "projectId", "unitId",
             "occurredOn", "recordedAt", "lagDays", "userId", "role", "actorUnitId"};
+    private static final List<String> FACT_TYPES = List.of("text", "text", "text", "bigint", "text", "text", "date",
+            "timestamptz", "integer", "text", "text", "text");
 
-    /** One multi-row statement per 200 facts ({@link MultiRowInsert}); a fact stored already is skipped. */
+    /** One statement per 1,000 facts ({@link MultiRowInsert}); a fact stored already is skipped. */
     private void insertFacts(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
@@ -277,7 +280,7 @@ public class LateEntriesProjection {
         MultiRowInsert.insert(namedJdbc.getJdbcTemplate(), """
                 INSERT INTO audit_fact (event_id, type, aggregate_id, sequence, project_id, unit_id, occurred_on,
                     recorded_at, lag_days, user_id, role, actor_unit_id)""", "ON CONFLICT (event_id) DO NOTHING",
-                FACT_COLUMNS.length, values);
+                FACT_TYPES, values);
     }
 
     private static String text(MetaData metaData, String key) {
