@@ -2,6 +2,7 @@ package com.zhaoshang.ledger.query.common;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +16,8 @@ import java.util.List;
  * bind and plan at every execution (at 10^6 events that cost the late-entry rebuild as much as the inserts themselves).
  * Each value travels as text and is cast to its column's type in the statement. With an {@code ON CONFLICT DO NOTHING}
  * tail a row that conflicts — with a stored row or with an earlier row of the same statement — is skipped, as it
- * would be alone.
+ * would be alone; with {@code ON CONFLICT … DO UPDATE} the rows' keys must be distinct. Rows are inserted in the order
+ * given.
  */
 public final class MultiRowInsert {
 
@@ -66,6 +68,9 @@ public final class MultiRowInsert {
     static String text(Object value) {
         if (value == null || value instanceof String) {
             return (String) value;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
         }
         if (value instanceof Number || value instanceof Boolean || value instanceof LocalDate || value instanceof Instant) {
             return value.toString();
