@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * For {@link RebuildBenchmark}: lets only the chosen processing groups claim segments, so one view rebuilds alone.
  * The other pooled processors start but may claim no segment ({@code maxClaimedSegments(0)}), so they read nothing and
- * write nothing. The choice is {@link #only} at the time the context starts; {@code null} means every view.
+ * write nothing; the query side's tracking processors are started as pooled ones for that ({@link RebuildBenchmark}). The choice is {@link #only} at the time the context starts; {@code null} means every view.
  */
 @Configuration(proxyBeanMethods = false)
 public class OnlyViews {

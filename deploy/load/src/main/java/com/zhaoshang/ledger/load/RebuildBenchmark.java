@@ -152,6 +152,31 @@ public final class RebuildBenchmark {
     }
 
     /**
+     * The tracking processors (one thread per segment) among the views not chosen are started as pooled ones for this
+     * context, so that {@link OnlyViews} can keep them from claiming segments: returns the system properties set (a
+     * system property overrides the query side's defaults), to be cleared once the context has started.
+     */
+    private static List<String> parkTrackingViews(Set<String> views) throws Exception {
+        if (views == null) {
+            return List.of();
+        }
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = RebuildBenchmark.class.getClassLoader().getResourceAsStream("ledger/query-side-defaults.properties")) {
+            defaults.load(in);
+        }
+        Pattern mode = Pattern.compile("axon\\.eventhandling\\.processors\\.(.+)\\.mode");
+        List<String> parked = new java.util.ArrayList<>();
+        for (String key : defaults.stringPropertyNames()) {
+            Matcher name = mode.matcher(key);
+            if (name.matches() && defaults.getProperty(key).trim().equals("tracking") && !views.contains(name.group(1))) {
+                System.setProperty(key, "pooled");
+                parked.add(key);
+            }
+        }
+        return parked;
+    }
+
+    /**
      * Rebuilds {@code views} ({@code null}: all) into the empty {@code schema}; prints and returns, per view, a line
      * with its time and rate.
      */
@@ -160,11 +185,13 @@ public final class RebuildBenchmark {
         String url = url(store, schema);
         long start = System.nanoTime();
         OnlyViews.only = views;
+        List<String> parked = parkTrackingViews(views);
         Map<String, String> lines = new TreeMap<>();
         try (ConfigurableApplicationContext context = Benchmarks.start(
                 new Class<?>[] {QuerySideApplication.class, OnlyViews.class}, url, store.user(), store.password(),
                 "ledger.query.flyway.schema=" + schema)) {
             double startedAfter = (System.nanoTime() - start) / 1e9;
+            parked.forEach(System::clearProperty);
             Map<String, EventProcessor> processors = new TreeMap<>(context.getBean(EventProcessingConfiguration.class).eventProcessors());
             processors.entrySet().removeIf(e -> !(e.getValue() instanceof StreamingEventProcessor)
                     || (views != null && !views.contains(e.getKey())));
